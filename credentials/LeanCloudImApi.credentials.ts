@@ -1,0 +1,134 @@
+import { createHash } from 'crypto';
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IHttpRequestOptions,
+	INodeProperties,
+	Icon,
+} from 'n8n-workflow';
+
+/**
+ * The node tells this credential which key a request needs through this header; `authenticate` removes it
+ * before the request leaves n8n. Requests that do not carry it (the credential test, the HTTP Request node)
+ * use the Master Key when one is set, else the App Key.
+ */
+export const ROLE_HEADER = 'x-n8n-leancloud-role';
+export type KeyRole = 'master' | 'app';
+
+// Stored under TDS's names for the same values (Client Token = App Key, Server Secret = Master Key); the
+// fields are labelled with LeanCloud's names, which most docs use.
+export const APP_KEY_FIELD = 'clientToken';
+export const MASTER_KEY_FIELD = 'serverSecret';
+
+/** `X-LC-Sign` value: lowercase hex md5 of timestamp + key, then the timestamp, then `master` for the master key. */
+export function leanCloudSignature(key: string, timestamp: string, master: boolean): string {
+	const sign = createHash('md5').update(timestamp + key).digest('hex');
+	return master ? `${sign},${timestamp},master` : `${sign},${timestamp}`;
+}
+
+/** Accepts `abc.example.com`, `https://abc.example.com/` or `http://127.0.0.1:3000` and returns a base URL without a trailing slash. */
+export function normaliseApiServer(value: string): string {
+	const trimmed = value.trim().replace(/\/+$/, '');
+	return /^https?:\/\//i.test(trimmed) ? trimmed : `https://${trimmed}`;
+}
+
+function stringField(credentials: ICredentialDataDecryptedObject, name: string): string {
+	const value = credentials[name];
+	return typeof value === 'string' ? value.trim() : '';
+}
+
+export class LeanCloudImApi implements ICredentialType {
+	name = 'leanCloudImApi';
+
+	displayName = 'LeanCloud IM API';
+
+	icon: Icon = { light: 'file:../icons/leancloud-im.svg', dark: 'file:../icons/leancloud-im.dark.svg' };
+
+	documentationUrl = 'https://docs.leancloud.app/sdk/im/guide/rest';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'App ID',
+			name: 'appId',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'e.g. FTPdEcG7vLKxNqRxHqJ2rP6n-gzGzoHsz',
+			description:
+				'LeanCloud console: Settings > App keys > App ID. TDS developer centre: your game > Game Services > App Config, where it is called Client ID.',
+		},
+		{
+			displayName: 'App Key',
+			name: APP_KEY_FIELD,
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description:
+				'LeanCloud console: Settings > App keys > App Key. In TDS it is called Client Token. Only a few operations (e.g. unread counts) accept it; leave empty if you only use admin operations.',
+		},
+		{
+			displayName: 'Master Key',
+			name: MASTER_KEY_FIELD,
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description:
+				'LeanCloud console: Settings > App keys > Master Key. In TDS it is called Server Secret. Needed by almost every IM REST operation; it bypasses all permission checks, so keep it to trusted workflows.',
+		},
+		{
+			displayName: 'API Server',
+			name: 'apiServer',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'e.g. https://im-api.example.com',
+			description:
+				'Your app\'s REST API domain. LeanCloud: Settings > Domain binding (or IM > Settings shows the REST base URL). TDS: App Config > Domain Config > API. A bare host or a trailing slash is fine.',
+		},
+		{
+			displayName: 'Sign Requests',
+			name: 'signRequests',
+			type: 'boolean',
+			default: true,
+			description:
+				'Whether to send an X-LC-Sign signature (md5 of a timestamp and the key) instead of the key itself, so the key never travels over the network',
+		},
+	];
+
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		const headers = { ...(requestOptions.headers ?? {}) };
+		const requested = headers[ROLE_HEADER] as KeyRole | undefined;
+		delete headers[ROLE_HEADER];
+
+		const masterKey = stringField(credentials, MASTER_KEY_FIELD);
+		const appKey = stringField(credentials, APP_KEY_FIELD);
+		const role: KeyRole = requested ?? (masterKey ? 'master' : 'app');
+		const key = role === 'master' ? masterKey : appKey;
+
+		headers['X-LC-Id'] = stringField(credentials, 'appId');
+		if (credentials.signRequests === false) {
+			headers['X-LC-Key'] = role === 'master' ? `${key},master` : key;
+		} else {
+			headers['X-LC-Sign'] = leanCloudSignature(key, String(Date.now()), role === 'master');
+		}
+
+		return {
+			...requestOptions,
+			baseURL: normaliseApiServer(stringField(credentials, 'apiServer')),
+			headers,
+		};
+	}
+
+	// GET unread-count is the one cheap read documented for both keys, so it proves the App ID and whichever
+	// key authenticate() picks (the Master Key when set). A wrong ID or key answers 401.
+	test: ICredentialTestRequest = {
+		request: {
+			method: 'GET',
+			url: '/1.2/rtm/clients/n8n-credential-test/unread-count',
+		},
+	};
+}

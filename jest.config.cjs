@@ -1,0 +1,12 @@
+/** @type {import('jest').Config} */
+module.exports = {
+	testEnvironment: 'node',
+	roots: ['<rootDir>/test'],
+	testMatch: ['**/*.test.ts'],
+	transform: {
+		// Type checking runs in `npm run lint` (tsc --noEmit); jest only transpiles, which keeps it fast.
+		'^.+\\.ts$': ['ts-jest', { isolatedModules: true, diagnostics: false }],
+	},
+	setupFiles: ['<rootDir>/test/setup/env.cjs'],
+	testTimeout: 20000,
+};

@@ -1,0 +1,44 @@
+import {
+	NodeConnectionTypes,
+	NodeOperationError,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeType,
+	type INodeTypeDescription,
+} from 'n8n-workflow';
+
+import { runOperation } from './engine/executor';
+import { searchConversations } from './methods/listSearch';
+import { findOperation, nodeProperties } from './registry';
+
+export class LeanCloudIm implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'LeanCloud IM',
+		name: 'leanCloudIm',
+		icon: { light: 'file:../../icons/leancloud-im.svg', dark: 'file:../../icons/leancloud-im.dark.svg' },
+		group: ['output'],
+		version: 1,
+		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+		description: 'Manage LeanCloud (TapTap TDS) Instant Messaging: conversations, members, mutes and messages',
+		defaults: { name: 'LeanCloud IM' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'leanCloudImApi', required: true }],
+		properties: nodeProperties(),
+	};
+
+	methods = {
+		listSearch: { searchConversations },
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const resource = this.getNodeParameter('resource', 0) as string;
+		const operation = this.getNodeParameter('operation', 0) as string;
+		const op = findOperation(resource, operation);
+		if (!op) {
+			throw new NodeOperationError(this.getNode(), `The operation "${operation}" is not known for "${resource}"`);
+		}
+		return [await runOperation(this, op, this.continueOnFail())];
+	}
+}

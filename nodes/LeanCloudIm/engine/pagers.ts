@@ -1,0 +1,45 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import type { ListSpec } from './operation';
+import type { Params } from './params';
+
+type ItemMapper = (item: unknown, params: Params) => IDataObject;
+
+function arrayAt(body: unknown, key?: string): unknown[] {
+	const value = key === undefined ? body : (body as IDataObject | undefined)?.[key];
+	return Array.isArray(value) ? value : [];
+}
+
+/** `skip`/`limit` paging (conversation queries): a page shorter than asked is the last one. */
+export function skipLimitPages(itemsKey: string, pageSize: number, toItem?: ItemMapper): ListSpec {
+	return {
+		pageSize,
+		limitParam: 'limit',
+		items: (body) => arrayAt(body, itemsKey),
+		nextPage: (_body, items, query) =>
+			items.length < Number(query.limit) ? undefined : { skip: Number(query.skip ?? 0) + items.length },
+		toItem,
+	};
+}
+
+/** Opaque cursor paging (`next` in the response, sent back as `next`): no cursor means no more pages. */
+export function cursorPages(itemsKey: string, pageSize: number, toItem?: ItemMapper): ListSpec {
+	return {
+		pageSize,
+		limitParam: 'limit',
+		items: (body) => arrayAt(body, itemsKey),
+		nextPage: (body) => {
+			const next = (body as IDataObject | undefined)?.next;
+			return next === undefined || next === null || next === '' ? undefined : { next: String(next) };
+		},
+		toItem,
+	};
+}
+
+/** Endpoints that return the whole list at once; Limit is applied to what came back. */
+export function singlePage(itemsKey: string, toItem?: ItemMapper): ListSpec {
+	return { pageSize: Infinity, items: (body) => arrayAt(body, itemsKey), toItem };
+}
+
+/** Wraps a plain client ID into an output item. */
+export const clientIdItem: ItemMapper = (item) => ({ clientId: item as string });

@@ -1,0 +1,170 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import type { PathSegment } from './path';
+
+/** Bad input for one parameter. The executor turns it into a NodeOperationError naming the parameter and the item. */
+export class ParameterError extends Error {
+	constructor(
+		/** Parameter name, dotted for collection fields (e.g. `options.pushData`). */
+		readonly parameter: string,
+		message: string,
+		readonly hint?: string,
+	) {
+		super(message);
+		this.name = 'ParameterError';
+	}
+}
+
+/** Documented limit on client IDs (longer ones fail with 4103 INVALID_LOGIN). */
+export const MAX_CLIENT_ID_LENGTH = 64;
+
+function isBlank(value: unknown): boolean {
+	return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+}
+
+/**
+ * Typed, validating reads of one item's parameter values. Values were read from n8n by the executor (at this
+ * item's index, expressions resolved); operations only see this object, so they stay pure and testable.
+ */
+export class Params {
+	constructor(
+		private readonly values: IDataObject,
+		private readonly prefix = '',
+	) {}
+
+	private qualified(name: string): string {
+		return this.prefix + name;
+	}
+
+	/** Reports bad input for `name` (qualified with the collection it is in). */
+	fail(name: string, message: string, hint?: string): never {
+		throw new ParameterError(this.qualified(name), message, hint);
+	}
+
+	raw(name: string): unknown {
+		return this.values[name];
+	}
+
+	/** Whether the value is set to something other than an empty string. */
+	has(name: string): boolean {
+		return !isBlank(this.values[name]);
+	}
+
+	string(name: string): string {
+		const value = this.values[name];
+		if (isBlank(value)) return '';
+		if (typeof value === 'string') return value;
+		if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+		return this.fail(name, `must be text, got ${Array.isArray(value) ? 'a list' : typeof value}`);
+	}
+
+	requiredString(name: string): string {
+		const value = this.string(name).trim();
+		if (!value) this.fail(name, 'is empty');
+		return value;
+	}
+
+	/** A required ID that goes into the request path (encoded by the `rtm` tag). */
+	id(name: string): PathSegment {
+		return { parameter: this.qualified(name), value: this.requiredString(name) };
+	}
+
+	/** A required client ID that goes into the request path. */
+	clientIdSegment(name: string): PathSegment {
+		return { parameter: this.qualified(name), value: this.clientId(name) };
+	}
+
+	clientId(name: string): string {
+		const value = this.requiredString(name);
+		if (value.length > MAX_CLIENT_ID_LENGTH) {
+			this.fail(name, `"${value.slice(0, 20)}…" is longer than ${MAX_CLIENT_ID_LENGTH} characters`);
+		}
+		return value;
+	}
+
+	/** Client IDs given as a list, or as text separated by commas or new lines. Trimmed and de-duplicated. */
+	clientIds(name: string, { min = 1, max }: { min?: number; max?: number } = {}): string[] {
+		const value = this.values[name];
+		let parts: unknown[];
+		if (isBlank(value)) parts = [];
+		else if (Array.isArray(value)) parts = value;
+		else if (typeof value === 'string') parts = value.split(/[,\n]/);
+		else parts = [value];
+
+		const ids: string[] = [];
+		for (const part of parts) {
+			if (typeof part !== 'string' && typeof part !== 'number') {
+				this.fail(name, 'must be a list of client IDs');
+			}
+			const id = String(part).trim();
+			if (!id) continue;
+			if (id.length > MAX_CLIENT_ID_LENGTH) {
+				this.fail(name, `"${id.slice(0, 20)}…" is longer than ${MAX_CLIENT_ID_LENGTH} characters`);
+			}
+			if (!ids.includes(id)) ids.push(id);
+		}
+		if (ids.length < min) this.fail(name, min === 1 ? 'needs at least one client ID' : `needs at least ${min} client IDs`);
+		if (max !== undefined && ids.length > max) {
+			this.fail(name, `has ${ids.length} client IDs; LeanCloud accepts at most ${max}`);
+		}
+		return ids;
+	}
+
+	boolean(name: string, fallback = false): boolean {
+		const value = this.values[name];
+		if (value === undefined || value === null || value === '') return fallback;
+		if (typeof value === 'boolean') return value;
+		if (value === 'true') return true;
+		if (value === 'false') return false;
+		return this.fail(name, `must be true or false, got "${String(value)}"`);
+	}
+
+	/** A number within [min, max]; `integer` also requires a whole number. */
+	number(name: string, { min, max, integer = false }: { min: number; max: number; integer?: boolean }): number {
+		const value = this.values[name];
+		const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+		if (typeof number !== 'number' || !Number.isFinite(number) || (integer && !Number.isInteger(number))) {
+			this.fail(name, `must be a ${integer ? 'whole ' : ''}number, got "${String(value)}"`);
+		}
+		if (number < min || number > max) this.fail(name, `must be between ${min} and ${max}, got ${number}`);
+		return number;
+	}
+
+	integer(name: string, range: { min: number; max: number }): number {
+		return this.number(name, { ...range, integer: true });
+	}
+
+	/** A JSON object given as an object or as JSON text; undefined when empty. */
+	jsonObject(name: string): IDataObject | undefined {
+		const value = this.values[name];
+		if (isBlank(value)) return undefined;
+		let parsed: unknown = value;
+		if (typeof value === 'string') {
+			try {
+				parsed = JSON.parse(value);
+			} catch (error) {
+				this.fail(name, `is not valid JSON (${(error as Error).message})`, 'Check quotes and commas, e.g. {"key": "value"}');
+			}
+		}
+		if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+			this.fail(name, 'must be a JSON object, e.g. {"key": "value"}');
+		}
+		return parsed as IDataObject;
+	}
+
+	/** A date-time (ISO text, or milliseconds) as Unix milliseconds; undefined when empty. */
+	timestampMs(name: string): number | undefined {
+		const value = this.values[name];
+		if (isBlank(value)) return undefined;
+		const ms = typeof value === 'number' ? value : Date.parse(String(value));
+		if (!Number.isFinite(ms)) this.fail(name, `is not a valid date and time: "${String(value)}"`);
+		return ms;
+	}
+
+	/** The fields of a collection parameter (e.g. "Options"), read with the same rules. */
+	collection(name: string): Params {
+		const value = this.values[name];
+		const fields = typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as IDataObject) : {};
+		return new Params(fields, `${this.qualified(name)}.`);
+	}
+}

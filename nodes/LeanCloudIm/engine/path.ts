@@ -1,0 +1,32 @@
+import { ParameterError } from './params';
+
+declare const rtmPathBrand: unique symbol;
+/** A request path under /1.2/rtm whose interpolated segments are all percent-encoded. */
+export type RtmPath = string & { readonly [rtmPathBrand]: true };
+
+export interface PathSegment {
+	/** Parameter the value came from, named in the error if the value cannot be a path segment. */
+	parameter: string;
+	value: string;
+}
+
+/** Encodes one path segment. `.` and `..` are refused: URL parsers resolve them (even as %2E) and would leave the endpoint. */
+export function encodeSegment({ parameter, value }: PathSegment): string {
+	if (value === '.' || value === '..') {
+		throw new ParameterError(parameter, `"${value}" is not a valid ID`);
+	}
+	return encodeURIComponent(value);
+}
+
+/**
+ * Tagged template for API paths: rtm`conversations/${id('conversationId', value)}/members`.
+ * Only PathSegment values can be interpolated, and each is encoded, so no input can move the request
+ * to another endpoint (e.g. `../../classes/_User` becomes `..%2F..%2Fclasses%2F_User`).
+ */
+export function rtm(strings: TemplateStringsArray, ...segments: PathSegment[]): RtmPath {
+	let path = '/1.2/rtm/' + strings[0];
+	segments.forEach((segment, index) => {
+		path += encodeSegment(segment) + strings[index + 1];
+	});
+	return path as RtmPath;
+}

@@ -1,0 +1,54 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { showOnlyFor } from './descriptions/stamp';
+import type { OperationDef, ResourceDef } from './engine/operation';
+import { conversation } from './resources/conversation';
+import { member } from './resources/member';
+import { message } from './resources/message';
+import { mute } from './resources/mute';
+import { pushNotification } from './resources/pushNotification';
+
+/** Every resource the node offers, in the order the picker shows them. Adding an operation = adding it to its resource. */
+export const resources: ResourceDef[] = [conversation, member, message, mute, pushNotification];
+
+export function findOperation(resource: string, operation: string): OperationDef | undefined {
+	return resources.find((entry) => entry.value === resource)?.operations.find((op) => op.value === operation);
+}
+
+const operationPicker: INodeProperties = {
+	displayName: 'Operation',
+	name: 'operation',
+	type: 'options',
+	noDataExpression: true,
+	options: [],
+	default: '',
+};
+
+/** The node's parameters: resource picker, one operation picker per resource, then each operation's own fields. */
+export function nodeProperties(): INodeProperties[] {
+	const properties: INodeProperties[] = [
+		{
+			displayName: 'Resource',
+			name: 'resource',
+			type: 'options',
+			noDataExpression: true,
+			options: resources.map(({ name, value, description }) => ({ name, value, description })),
+			default: 'conversation',
+		},
+	];
+	for (const resource of resources) {
+		properties.push({
+			...operationPicker,
+			displayOptions: { show: { resource: [resource.value] } },
+			options: resource.operations.map(({ name, value, action, description }) => ({ name, value, action, description })),
+			// Each resource's picker starts on its first operation.
+			default: resource.operations[0].value,
+		});
+	}
+	for (const resource of resources) {
+		for (const op of resource.operations) {
+			properties.push(...showOnlyFor(resource.value, op.value, op.properties));
+		}
+	}
+	return properties;
+}

@@ -1,0 +1,18 @@
+import { clientIdsField, conversationLocator } from '../../descriptions/common';
+import type { OperationDef } from '../../engine/operation';
+import { rtm } from '../../engine/path';
+
+export const add: OperationDef = {
+	value: 'add',
+	name: 'Add',
+	action: 'Add members to a conversation',
+	description: 'Add one or more clients to a group conversation',
+	properties: [
+		conversationLocator(),
+		clientIdsField({ description: 'Client IDs to add. A conversation holds at most 500 members.' }),
+	],
+	request(p) {
+		const id = p.id('conversationId');
+		return { method: 'POST', path: rtm`conversations/${id}/members`, body: { client_ids: p.clientIds('clientIds', { max: 500 }) } };
+	},
+};

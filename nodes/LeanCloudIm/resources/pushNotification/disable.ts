@@ -1,0 +1,15 @@
+import { clientIdsField, conversationLocator } from '../../descriptions/common';
+import type { OperationDef } from '../../engine/operation';
+import { rtm } from '../../engine/path';
+
+export const disable: OperationDef = {
+	value: 'disable',
+	name: 'Turn Off',
+	action: 'Turn off push notifications for members',
+	description: 'Stop offline push notifications of a conversation for some members; they can still send and receive messages',
+	properties: [conversationLocator(), clientIdsField({ description: 'Client IDs that should stop getting push notifications' })],
+	request(p) {
+		const id = p.id('conversationId');
+		return { method: 'POST', path: rtm`conversations/${id}/mutes`, body: { client_ids: p.clientIds('clientIds', { max: 500 }) } };
+	},
+};

@@ -1,0 +1,108 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestOptions,
+	ILoadOptionsFunctions,
+	IN8nHttpFullResponse,
+} from 'n8n-workflow';
+
+import { ROLE_HEADER, type KeyRole } from '../../../credentials/LeanCloudImApi.credentials';
+import type { RequestSpec } from '../engine/operation';
+
+export const CREDENTIAL_TYPE = 'leanCloudImApi';
+
+/**
+ * A request that did not succeed: an HTTP error status, a body that is not what the API sends, or no
+ * response at all. Plain data only (no request options, so no headers and no key material): the executor
+ * turns it into a NodeApiError for the item.
+ */
+export class LeanCloudFailure extends Error {
+	constructor(
+		message: string,
+		readonly details: {
+			/** HTTP status, absent when no response arrived. */
+			status?: number;
+			/** LeanCloud's numeric `code` from the error body. */
+			code?: number;
+			/** LeanCloud's `error` text from the error body. */
+			error?: string;
+			/** Network error code (e.g. ECONNRESET) when no response arrived. */
+			networkCode?: string;
+		},
+	) {
+		super(message);
+		this.name = 'LeanCloudFailure';
+	}
+}
+
+function parseBody(body: unknown): unknown {
+	if (typeof body !== 'string') return body;
+	if (body.trim() === '') return {};
+	try {
+		return JSON.parse(body);
+	} catch {
+		return body;
+	}
+}
+
+function failureFromResponse(response: IN8nHttpFullResponse): LeanCloudFailure {
+	const body = parseBody(response.body);
+	const status = response.statusCode;
+	if (typeof body === 'object' && body !== null && !Array.isArray(body)) {
+		const { code, error } = body as IDataObject;
+		if (typeof code === 'number' || typeof error === 'string') {
+			return new LeanCloudFailure(typeof error === 'string' ? error : `HTTP ${status}`, {
+				status,
+				code: typeof code === 'number' ? code : undefined,
+				error: typeof error === 'string' ? error : undefined,
+			});
+		}
+	}
+	// Gateways and proxies answer with HTML or empty bodies: report the status and a short, safe excerpt.
+	const excerpt = typeof body === 'string' ? body.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 120) : '';
+	return new LeanCloudFailure(excerpt || `HTTP ${status}`, { status });
+}
+
+/**
+ * The one place requests leave the node: base URL and key are applied by the credential's `authenticate`,
+ * statuses are read here (never thrown by the helper, so no request options leak into errors and a 401 is
+ * not silently re-sent), and the parsed body is returned on 2xx.
+ */
+export async function sendRequest(
+	context: IExecuteFunctions | ILoadOptionsFunctions,
+	spec: RequestSpec,
+	key: KeyRole,
+): Promise<unknown> {
+	const options: IHttpRequestOptions = {
+		method: spec.method,
+		url: spec.path,
+		qs: spec.query,
+		body: spec.body,
+		json: true,
+		headers: { [ROLE_HEADER]: key },
+		ignoreHttpStatusErrors: true,
+		returnFullResponse: true,
+	};
+	let response: IN8nHttpFullResponse;
+	try {
+		response = (await context.helpers.httpRequestWithAuthentication.call(
+			context,
+			CREDENTIAL_TYPE,
+			options,
+		)) as IN8nHttpFullResponse;
+	} catch (error) {
+		throw networkFailure(error);
+	}
+	if (response.statusCode >= 200 && response.statusCode < 300) {
+		return parseBody(response.body);
+	}
+	throw failureFromResponse(response);
+}
+
+function networkFailure(error: unknown): LeanCloudFailure {
+	const cause = (error as { cause?: unknown }).cause ?? error;
+	const networkCode = (cause as { code?: unknown }).code;
+	const code = typeof networkCode === 'string' ? networkCode : undefined;
+	const message = code ? `The request failed before a response arrived (${code})` : 'The request failed before a response arrived';
+	return new LeanCloudFailure(message, { networkCode: code });
+}
