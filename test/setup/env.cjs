@@ -10,3 +10,4 @@ if (!process.env.N8N_USER_FOLDER_FOR_TESTS) {
 }
 process.env.N8N_USER_FOLDER = process.env.N8N_USER_FOLDER_FOR_TESTS;
 process.env.N8N_DIAGNOSTICS_ENABLED = 'false';
+process.env.N8N_LOG_LEVEL = 'silent';

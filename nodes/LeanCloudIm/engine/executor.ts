@@ -40,7 +40,8 @@ function readParams(context: IExecuteFunctions, op: OperationDef, itemIndex: num
 	const values: IDataObject = {};
 	for (const property of op.properties) {
 		if (property.name in values) continue;
-		values[property.name] = context.getNodeParameter(property.name, itemIndex, undefined, {
+		// Parameters hidden by this item's other values (e.g. Limit when Return All is on) read as their default.
+		values[property.name] = context.getNodeParameter(property.name, itemIndex, property.default, {
 			extractValue: property.type === 'resourceLocator',
 		}) as IDataObject[string];
 	}

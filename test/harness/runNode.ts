@@ -1,0 +1,219 @@
+/**
+ * Runs our node inside n8n's real execution engine (n8n-core WorkflowExecute): a workflow of a source node
+ * that emits the test's input items, connected to the LeanCloud IM node. Parameters, expressions, defaults,
+ * credentials and Continue On Fail go through the same code paths as in the n8n app. n8n's own harness is
+ * internal to its monorepo, so this is ours.
+ */
+import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
+import {
+	ICredentialsHelper,
+	NodeConnectionTypes,
+	NodeHelpers,
+	Workflow,
+	type ICredentialDataDecryptedObject,
+	type ICredentials,
+	type IDataObject,
+	type IExecuteFunctions,
+	type IHttpRequestOptions,
+	type INode,
+	type INodeExecutionData,
+	type INodeParameters,
+	type INodeProperties,
+	type INodeType,
+	type INodeTypes,
+	type IRun,
+	type IVersionedNodeType,
+	type IWorkflowBase,
+	type IWorkflowExecuteAdditionalData,
+	type Workflow as WorkflowType,
+} from 'n8n-workflow';
+
+import { LeanCloudImApi } from '../../credentials/LeanCloudImApi.credentials';
+import { LeanCloudIm } from '../../nodes/LeanCloudIm/LeanCloudIm.node';
+
+export const API_SERVER = 'https://im-api.test.example';
+export const APP_ID = 'TestAppId0001';
+// Fake keys, made up for the tests; their values are searched for in outputs and errors to prove no leak.
+export const TEST_APP_KEY = 'app-key-for-tests';
+export const TEST_MASTER_KEY = 'master-key-for-tests';
+
+export const defaultCredentials: ICredentialDataDecryptedObject = {
+	appId: APP_ID,
+	clientToken: TEST_APP_KEY,
+	serverSecret: TEST_MASTER_KEY,
+	apiServer: API_SERVER,
+	signRequests: true,
+};
+
+/** Emits the items given in its `items` parameter: the test's input data. */
+class TestItems implements INodeType {
+	description = {
+		displayName: 'Test Items',
+		name: 'testItems',
+		group: ['input'],
+		version: 1,
+		description: 'Emits fixed items',
+		defaults: { name: 'Test Items' },
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		properties: [{ displayName: 'Items', name: 'items', type: 'json', default: '[]' } as INodeProperties],
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const items = JSON.parse(this.getNodeParameter('items', 0) as string) as IDataObject[];
+		return [items.map((json, index) => ({ json, pairedItem: { item: index } }))];
+	}
+}
+
+const nodeClasses: Record<string, INodeType> = {
+	'n8n-nodes-leancloud-im.leanCloudIm': new LeanCloudIm(),
+	'test.testItems': new TestItems(),
+};
+
+const nodeTypes: INodeTypes = {
+	getByName: (type) => nodeClasses[type] as INodeType | IVersionedNodeType,
+	getByNameAndVersion: (type, version) => NodeHelpers.getVersionedNodeType(nodeClasses[type], version),
+	getKnownTypes: () => ({}),
+};
+
+const credentialType = new LeanCloudImApi();
+
+/** Applies our credential's authenticate() as the n8n app's CredentialsHelper does (n8n-core leaves it to the app). */
+class TestCredentialsHelper extends ICredentialsHelper {
+	constructor(private readonly data: ICredentialDataDecryptedObject) {
+		super();
+	}
+
+	getParentTypes(): string[] {
+		return [];
+	}
+
+	isCredentialUsableByNode(): boolean {
+		return true;
+	}
+
+	async authenticate(credentials: ICredentialDataDecryptedObject, _type: string, requestOptions: IHttpRequestOptions) {
+		return await credentialType.authenticate(credentials, requestOptions);
+	}
+
+	async preAuthentication() {
+		return undefined;
+	}
+
+	async runPreAuthentication() {
+		return undefined;
+	}
+
+	async getCredentials(): Promise<ICredentials> {
+		throw new Error('not used by the engine in these tests');
+	}
+
+	async getDecrypted(): Promise<ICredentialDataDecryptedObject> {
+		return { ...this.data };
+	}
+
+	async updateCredentials() {}
+
+	async updateCredentialsOauthTokenData() {}
+
+	getCredentialsProperties(): INodeProperties[] {
+		return credentialType.properties;
+	}
+}
+
+export interface RunOptions {
+	/** Parameters of the LeanCloud IM node (resource, operation, fields; expressions allowed). */
+	parameters: INodeParameters;
+	/** Input items; one empty item by default. */
+	items?: IDataObject[];
+	/** Credential data; the test credential by default. */
+	credentials?: ICredentialDataDecryptedObject;
+	continueOnFail?: boolean;
+}
+
+export interface RunResult {
+	/** Output items of the LeanCloud IM node (json and pairedItem). */
+	output: INodeExecutionData[];
+	/** The error the node failed with, if it failed. */
+	error?: Error & { description?: string | null; httpCode?: string | null; context?: IDataObject; errorResponse?: IDataObject };
+	run: IRun;
+}
+
+const NODE_NAME = 'LeanCloud IM';
+
+function additionalData(workflowData: IWorkflowBase, credentials: ICredentialDataDecryptedObject): IWorkflowExecuteAdditionalData {
+	const base = 'http://localhost:5678';
+	return {
+		credentialsHelper: new TestCredentialsHelper(credentials),
+		hooks: new ExecutionLifecycleHooks('manual', 'test-execution', workflowData),
+		executeWorkflow: async () => {
+			throw new Error('not supported in tests');
+		},
+		getRunExecutionData: async () => undefined,
+		getRuntimeCredential: async () => undefined,
+		currentNodeExecutionIndex: 0,
+		restApiUrl: `${base}/rest`,
+		instanceBaseUrl: base,
+		formBaseUrl: `${base}/form`,
+		formWaitingBaseUrl: `${base}/form-waiting`,
+		formTestBaseUrl: `${base}/form-test`,
+		webhookBaseUrl: `${base}/webhook`,
+		webhookWaitingBaseUrl: `${base}/webhook-waiting`,
+		webhookTestBaseUrl: `${base}/webhook-test`,
+		mcpBaseUrl: `${base}/mcp`,
+		mcpTestBaseUrl: `${base}/mcp-test`,
+		variables: {},
+		logAiEvent: () => {},
+		startRunnerTask: async () => {
+			throw new Error('not supported in tests');
+		},
+	} as unknown as IWorkflowExecuteAdditionalData;
+}
+
+export function buildWorkflow(options: RunOptions): { workflow: WorkflowType; workflowData: IWorkflowBase; source: INode } {
+	const source: INode = {
+		id: 'source',
+		name: 'Test Items',
+		type: 'test.testItems',
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: { items: JSON.stringify(options.items ?? [{}]) },
+	};
+	const node: INode = {
+		id: 'leancloud',
+		name: NODE_NAME,
+		type: 'n8n-nodes-leancloud-im.leanCloudIm',
+		typeVersion: 1,
+		position: [200, 0],
+		parameters: options.parameters,
+		credentials: { leanCloudImApi: { id: 'cred-1', name: 'LeanCloud IM account' } },
+		...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+	};
+	const connections = { [source.name]: { main: [[{ node: NODE_NAME, type: NodeConnectionTypes.Main, index: 0 }]] } };
+	const workflowData: IWorkflowBase = {
+		id: 'test-workflow',
+		name: 'LeanCloud IM test',
+		active: false,
+		isArchived: false,
+		nodes: [source, node],
+		connections,
+		settings: {},
+		createdAt: new Date(),
+		updatedAt: new Date(),
+	} as IWorkflowBase;
+	const workflow = new Workflow({ id: 'test-workflow', nodes: [source, node], connections, active: false, nodeTypes });
+	return { workflow, workflowData, source };
+}
+
+/** Runs the node on the given items and parameters and returns its output items or its error. */
+export async function runNode(options: RunOptions): Promise<RunResult> {
+	const { workflow, workflowData, source } = buildWorkflow(options);
+	const execute = new WorkflowExecute(additionalData(workflowData, options.credentials ?? defaultCredentials), 'manual');
+	const run = await execute.run({ workflow, startNode: source });
+	const taskData = run.data.resultData.runData[NODE_NAME]?.[0];
+	return {
+		output: taskData?.data?.main?.[0] ?? [],
+		error: (taskData?.error ?? run.data.resultData.error) as RunResult['error'],
+		run,
+	};
+}
