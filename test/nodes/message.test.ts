@@ -1,0 +1,200 @@
+import { api, byId, expectAllRequestsMade, resetNock } from '../harness/leancloud';
+import { runNode } from '../harness/runNode';
+
+const message = (operation: string, fields: object = {}) => ({ resource: 'message', operation, conversationId: byId('c1'), ...fields });
+const reference = { messageId: 'm-1', timestamp: 1764064800123, fromClient: 'bot' };
+
+beforeEach(resetNock);
+afterEach(expectAllRequestsMade);
+
+describe('Message > Send', () => {
+	test('sends every option in the documented body and outputs what Update/Recall/Delete need', async () => {
+		api()
+			.post('/1.2/rtm/conversations/c1/messages', {
+				from_client: 'bot',
+				message: 'Hello there',
+				transient: true,
+				no_sync: true,
+				priority: 'high',
+				push_data: { alert: 'New message', badge: 'Increment' },
+				mention_all: false,
+				mention_client_ids: ['alice', 'bob'],
+			})
+			.reply(200, { result: { 'msg-id': 'm-1', timestamp: 1764064800123 } });
+
+		const { output, error } = await runNode({
+			parameters: message('send', {
+				fromClient: 'bot',
+				text: 'Hello there',
+				options: {
+					transient: true,
+					noSync: true,
+					priority: 'high',
+					pushData: '{"alert": "New message", "badge": "Increment"}',
+					mentionAll: false,
+					mentionClientIds: 'alice, bob',
+				},
+			}),
+		});
+		expect(error).toBeUndefined();
+		expect(output).toEqual([{ json: { conversationId: 'c1', ...reference }, pairedItem: { item: 0 } }]);
+	});
+
+	test('accepts the documented unwrapped send result too', async () => {
+		api()
+			.post('/1.2/rtm/conversations/c1/messages', { from_client: 'bot', message: 'Hi' })
+			.reply(200, { 'msg-id': 'm-2', timestamp: 1764064800999 });
+		const { output } = await runNode({ parameters: message('send', { fromClient: 'bot', text: 'Hi' }) });
+		expect(output[0].json).toEqual({ conversationId: 'c1', messageId: 'm-2', timestamp: 1764064800999, fromClient: 'bot' });
+	});
+
+	test.each([
+		[
+			'image with metadata and attributes',
+			{
+				messageType: 'image',
+				richText: 'Your invoice',
+				fileUrl: 'https://files.example.com/a.png',
+				richFields: { width: 640, height: 480, name: 'a.png', format: 'png', size: 2048, attributes: '{"orderId": "A-1"}' },
+			},
+			{
+				_lctype: -2,
+				_lctext: 'Your invoice',
+				_lcfile: { url: 'https://files.example.com/a.png', metaData: { name: 'a.png', format: 'png', size: 2048, width: 640, height: 480 } },
+				_lcattrs: { orderId: 'A-1' },
+			},
+		],
+		['text', { messageType: 'text', richText: 'Hi' }, { _lctype: -1, _lctext: 'Hi' }],
+		['audio', { messageType: 'audio', fileUrl: 'https://f.example/a.mp3', richFields: { duration: 12 } }, { _lctype: -3, _lcfile: { url: 'https://f.example/a.mp3', metaData: { duration: 12 } } }],
+		['video', { messageType: 'video', fileUrl: 'https://f.example/v.mp4' }, { _lctype: -4, _lcfile: { url: 'https://f.example/v.mp4' } }],
+		['file', { messageType: 'file', fileUrl: 'https://f.example/f.pdf', richFields: { objId: 'obj1' } }, { _lctype: -6, _lcfile: { url: 'https://f.example/f.pdf', objId: 'obj1' } }],
+		['location', { messageType: 'location', richText: 'Office', latitude: 39.9, longitude: 116.4 }, { _lctype: -5, _lctext: 'Office', _lcloc: { latitude: 39.9, longitude: 116.4 } }],
+	])('rich content: %s is serialised into the _lctype format', async (_name, fields, expected) => {
+		api()
+			.post('/1.2/rtm/conversations/c1/messages', (body: { from_client: string; message: string }) => {
+				expect(body.from_client).toBe('bot');
+				expect(JSON.parse(body.message)).toEqual(expected);
+				return true;
+			})
+			.reply(200, { result: { 'msg-id': 'm-3', timestamp: 1764064800000 } });
+		const { error } = await runNode({ parameters: message('send', { fromClient: 'bot', contentType: 'rich', ...fields }) });
+		expect(error).toBeUndefined();
+	});
+
+	test('raw JSON content is sent as JSON text', async () => {
+		api()
+			.post('/1.2/rtm/conversations/c1/messages', { from_client: 'bot', message: '{"_lctype":1,"card":{"title":"Order"}}' })
+			.reply(200, { result: { 'msg-id': 'm-4', timestamp: 1764064800000 } });
+		const { error } = await runNode({
+			parameters: message('send', { fromClient: 'bot', contentType: 'json', contentJson: '{"_lctype": 1, "card": {"title": "Order"}}' }),
+		});
+		expect(error).toBeUndefined();
+	});
+
+	test('content of exactly 5 KB is accepted', async () => {
+		const text = 'é'.repeat(2560); // 2 bytes each in UTF-8
+		api().post('/1.2/rtm/conversations/c1/messages', { from_client: 'bot', message: text }).reply(200, { result: { 'msg-id': 'm', timestamp: 1764064800000 } });
+		const { error } = await runNode({ parameters: message('send', { fromClient: 'bot', text }) });
+		expect(error).toBeUndefined();
+	});
+});
+
+describe('Message > Update', () => {
+	test('sends PUT /messages/{id} with sender, new content and the original timestamp', async () => {
+		api()
+			.put('/1.2/rtm/conversations/c1/messages/m-1', { from_client: 'bot', message: 'Edited', timestamp: 1764064800123 })
+			.reply(200, {});
+		const { output } = await runNode({ parameters: message('update', { ...reference, text: 'Edited' }) });
+		expect(output).toEqual([{ json: { conversationId: 'c1', ...reference, updated: true }, pairedItem: { item: 0 } }]);
+	});
+});
+
+describe('Message > Recall', () => {
+	test('sends PUT /messages/{id}/recall with sender and timestamp', async () => {
+		api().put('/1.2/rtm/conversations/c1/messages/m-1/recall', { from_client: 'bot', timestamp: 1764064800123 }).reply(200, {});
+		const { output } = await runNode({ parameters: message('recall', reference) });
+		expect(output).toEqual([{ json: { conversationId: 'c1', ...reference, recalled: true }, pairedItem: { item: 0 } }]);
+	});
+});
+
+describe('Message > Delete', () => {
+	test('sends DELETE /messages/{id} with sender and timestamp in the query', async () => {
+		api().delete('/1.2/rtm/conversations/c1/messages/m-1').query({ from_client: 'bot', timestamp: '1764064800123' }).reply(200, {});
+		const { output } = await runNode({ parameters: message('delete', reference) });
+		expect(output).toEqual([{ json: { deleted: true }, pairedItem: { item: 0 } }]);
+	});
+});
+
+describe('Message > Get Many', () => {
+	const record = (n: number) => ({
+		timestamp: 1764064800000 - n * 1000,
+		'conv-id': 'c1',
+		data: n === 0 ? '{"_lctype":-2,"_lctext":"pic","_lcfile":{"url":"https://f.example/p.png"}}' : `text ${n}`,
+		from: 'alice',
+		'msg-id': `m${n}`,
+		'is-conv': true,
+		'from-ip': '10.0.0.1',
+	});
+	const records = (from: number, count: number) => Array.from({ length: count }, (_, index) => record(from + index));
+
+	test('Return All pages newest first by the last record\'s timestamp and msgid, until a short page', async () => {
+		api()
+			.get('/1.2/rtm/conversations/c1/messages')
+			.query({ limit: '1000' })
+			.reply(200, records(0, 1000))
+			.get('/1.2/rtm/conversations/c1/messages')
+			.query({ limit: '1000', timestamp: String(record(999).timestamp), msgid: 'm999' })
+			.reply(200, records(1000, 2));
+
+		const { output } = await runNode({ parameters: message('getAll', { returnAll: true }) });
+
+		expect(output).toHaveLength(1002);
+		expect(output[0]).toEqual({
+			json: {
+				timestamp: 1764064800000,
+				conversationId: 'c1',
+				content: '{"_lctype":-2,"_lctext":"pic","_lcfile":{"url":"https://f.example/p.png"}}',
+				fromClient: 'alice',
+				messageId: 'm0',
+				isConv: true,
+				fromIp: '10.0.0.1',
+				contentType: 'image',
+				text: 'pic',
+				fileUrl: 'https://f.example/p.png',
+			},
+			pairedItem: { item: 0 },
+		});
+		expect(output[1001].json.messageId).toBe('m1001');
+	});
+
+	test('Limit, Oldest First and a time window map to reversed, timestamp and till_timestamp', async () => {
+		const after = Date.parse('2026-11-01T00:00:00.000Z');
+		const before = Date.parse('2026-11-02T00:00:00.000Z');
+		api()
+			.get('/1.2/rtm/conversations/c1/messages')
+			.query({ limit: '2', reversed: 'true', timestamp: String(after), till_timestamp: String(before) })
+			.reply(200, records(0, 2));
+		const { output } = await runNode({
+			parameters: message('getAll', {
+				limit: 2,
+				simplify: false,
+				options: { order: 'oldestFirst', after: '2026-11-01T00:00:00.000Z', before: '2026-11-02T00:00:00.000Z' },
+			}),
+		});
+		expect(output.map((item) => item.json)).toEqual(records(0, 2));
+	});
+
+	test('Newest First puts Before as the start and After as the end', async () => {
+		const after = Date.parse('2026-11-01T00:00:00.000Z');
+		const before = Date.parse('2026-11-02T00:00:00.000Z');
+		api()
+			.get('/1.2/rtm/conversations/c1/messages')
+			.query({ limit: '50', timestamp: String(before), till_timestamp: String(after) })
+			.reply(200, []);
+		const { output, error } = await runNode({
+			parameters: message('getAll', { options: { after: '2026-11-01T00:00:00.000Z', before: '2026-11-02T00:00:00.000Z' } }),
+		});
+		expect(error).toBeUndefined();
+		expect(output).toEqual([]);
+	});
+});
