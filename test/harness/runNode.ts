@@ -20,6 +20,7 @@ import {
 	type INodeParameters,
 	type INodeProperties,
 	type INodeType,
+	type INodeTypeDescription,
 	type INodeTypes,
 	type IRun,
 	type IVersionedNodeType,
@@ -47,16 +48,17 @@ export const defaultCredentials: ICredentialDataDecryptedObject = {
 
 /** Emits the items given in its `items` parameter: the test's input data. */
 class TestItems implements INodeType {
-	description = {
+	description: INodeTypeDescription = {
 		displayName: 'Test Items',
 		name: 'testItems',
 		group: ['input'],
 		version: 1,
 		description: 'Emits fixed items',
 		defaults: { name: 'Test Items' },
+		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		properties: [{ displayName: 'Items', name: 'items', type: 'json', default: '[]' } as INodeProperties],
+		properties: [{ displayName: 'Items', name: 'items', type: 'json', default: '[]', description: 'Items to emit' }],
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
@@ -136,7 +138,8 @@ export interface RunResult {
 	output: INodeExecutionData[];
 	/** The error the node failed with, if it failed. */
 	error?: Error & { description?: string | null; httpCode?: string | null; context?: IDataObject; errorResponse?: IDataObject };
-	run: IRun;
+	/** The whole run, absent when the engine refused the workflow before running it. */
+	run?: IRun;
 }
 
 const NODE_NAME = 'LeanCloud IM';
@@ -200,7 +203,7 @@ export function buildWorkflow(options: RunOptions): { workflow: WorkflowType; wo
 		settings: {},
 		createdAt: new Date(),
 		updatedAt: new Date(),
-	} as IWorkflowBase;
+	} as unknown as IWorkflowBase;
 	const workflow = new Workflow({ id: 'test-workflow', nodes: [source, node], connections, active: false, nodeTypes });
 	return { workflow, workflowData, source };
 }
@@ -209,7 +212,13 @@ export function buildWorkflow(options: RunOptions): { workflow: WorkflowType; wo
 export async function runNode(options: RunOptions): Promise<RunResult> {
 	const { workflow, workflowData, source } = buildWorkflow(options);
 	const execute = new WorkflowExecute(additionalData(workflowData, options.credentials ?? defaultCredentials), 'manual');
-	const run = await execute.run({ workflow, startNode: source });
+	let run: IRun;
+	try {
+		run = await execute.run({ workflow, startNode: source });
+	} catch (error) {
+		// The engine refuses some workflows before running any node (e.g. a required parameter left empty).
+		return { output: [], error: error as RunResult['error'], run: undefined };
+	}
 	const taskData = run.data.resultData.runData[NODE_NAME]?.[0];
 	return {
 		output: taskData?.data?.main?.[0] ?? [],

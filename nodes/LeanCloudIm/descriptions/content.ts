@@ -97,6 +97,7 @@ export const contentFields: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
+		description: 'File details and custom attributes of the rich message',
 		displayOptions: { show: { contentType: ['rich'] } },
 		options: [
 			{

@@ -143,7 +143,8 @@ export class Params {
 			try {
 				parsed = JSON.parse(value);
 			} catch (error) {
-				this.fail(name, `is not valid JSON (${(error as Error).message})`, 'Check quotes and commas, e.g. {"key": "value"}');
+				// The parser's wording differs between Node versions, so it goes in the hint, not the message.
+				this.fail(name, 'is not valid JSON', `${(error as Error).message}. Check quotes and commas, e.g. {"key": "value"}.`);
 			}
 		}
 		if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {

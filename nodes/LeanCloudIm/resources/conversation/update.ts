@@ -17,6 +17,7 @@ export const update: OperationDef = {
 			type: 'collection',
 			placeholder: 'Add Field',
 			default: {},
+			description: 'The conversation fields to change; fields not added here keep their values',
 			options: [
 				{
 					displayName: 'Custom Attributes',

@@ -27,6 +27,7 @@ export const getAll: OperationDef = {
 			type: 'collection',
 			placeholder: 'Add Option',
 			default: {},
+			description: 'Order and time window of the history',
 			options: [
 				{ displayName: 'After', name: 'after', type: 'dateTime', default: '', description: 'Only messages sent after this time' },
 				{ displayName: 'Before', name: 'before', type: 'dateTime', default: '', description: 'Only messages sent before this time' },

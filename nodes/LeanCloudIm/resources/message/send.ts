@@ -28,6 +28,7 @@ export const send: OperationDef = {
 			type: 'collection',
 			placeholder: 'Add Option',
 			default: {},
+			description: 'Delivery, push notification and mention settings',
 			options: [
 				{
 					displayName: 'Mention All',

@@ -1,0 +1,143 @@
+import { api, byId, expectAllRequestsMade, plainKeyApi, resetNock } from '../harness/leancloud';
+import { runNode, TEST_APP_KEY, TEST_MASTER_KEY } from '../harness/runNode';
+
+const send = (fields: object = {}) => ({
+	resource: 'message',
+	operation: 'send',
+	conversationId: byId('c1'),
+	fromClient: 'bot',
+	text: 'Hi',
+	...fields,
+});
+const sent = (id: string) => ({ result: { 'msg-id': id, timestamp: 1764064800000 } });
+
+beforeEach(resetNock);
+afterEach(expectAllRequestsMade);
+
+describe('API errors become NodeApiError with LeanCloud\'s code and text, the HTTP status and a hint', () => {
+	test.each([
+		[401, { code: 401, error: 'Unauthorized.' }, 'LeanCloud: Unauthorized. [HTTP 401, code 401]', 'Check the App ID and keys'],
+		[403, { code: 403, error: 'Forbidden to access _Conversation.' }, 'LeanCloud: Forbidden to access _Conversation. [HTTP 403, code 403]', 'needs the Master Key'],
+		[404, { code: 4401, error: 'INVALID_MESSAGING_TARGET' }, 'LeanCloud: INVALID_MESSAGING_TARGET [HTTP 404, code 4401]', 'purged after 6 months'],
+		[429, { code: 429, error: 'Too many requests.' }, 'LeanCloud: Too many requests. [HTTP 429, code 429]', 'rate limit'],
+		[500, { code: 1, error: 'Internal server error.' }, 'LeanCloud: Internal server error. [HTTP 500, code 1]', 'internal or parameter error'],
+	])('HTTP %i', async (status, body, message, hint) => {
+		// Sent once: statuses are read by the node, so n8n's helper does not re-send on 401.
+		api().post('/1.2/rtm/conversations/c1/messages').once().reply(status, body);
+		const { error, output } = await runNode({ parameters: send() });
+		expect(output).toEqual([]);
+		expect(error?.name).toBe('NodeApiError');
+		expect(error?.message).toBe(message);
+		expect(error?.description).toContain(hint);
+		expect(error?.httpCode).toBe(String(status));
+		expect(error?.errorResponse).toMatchObject({ code: body.code, error: body.error, httpCode: String(status) });
+		expect(error?.context?.itemIndex).toBe(0);
+	});
+
+	test('an HTML error page from a gateway is reported by status with a short excerpt', async () => {
+		api().post('/1.2/rtm/conversations/c1/messages').reply(502, '<html><body><h1>502 Bad Gateway</h1></body></html>', { 'Content-Type': 'text/html' });
+		const { error } = await runNode({ parameters: send() });
+		expect(error?.message).toBe('LeanCloud: 502 Bad Gateway [HTTP 502]');
+		expect(error?.description).toContain('could not process the request');
+	});
+
+	test('a connection failure names the network error', async () => {
+		// An Error instance: nock 14 never completes a request whose replyWithError got a plain object.
+		api().post('/1.2/rtm/conversations/c1/messages').replyWithError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
+		const { error } = await runNode({ parameters: send() });
+		expect(error?.name).toBe('NodeApiError');
+		// n8n words well-known network codes itself; the code stays in the error response.
+		expect(error?.message).toContain('closed unexpectedly');
+		expect(error?.errorResponse).toMatchObject({ networkCode: 'ECONNRESET' });
+		expect(error?.description).toContain('Check API Server');
+	});
+
+	test('the failing item is named in the error', async () => {
+		api()
+			.post('/1.2/rtm/conversations/c1/messages', { from_client: 'bot', message: 'one' })
+			.reply(200, sent('m1'))
+			.post('/1.2/rtm/conversations/c1/messages', { from_client: 'bot', message: 'two' })
+			.reply(404, { code: 4401, error: 'INVALID_MESSAGING_TARGET' });
+		const { error } = await runNode({ items: [{ text: 'one' }, { text: 'two' }], parameters: send({ text: '={{ $json.text }}' }) });
+		expect(error?.context?.itemIndex).toBe(1);
+	});
+});
+
+describe('Continue On Fail', () => {
+	test('every input item yields exactly one output item, paired and in input order', async () => {
+		api()
+			.post('/1.2/rtm/conversations/c1/messages', { from_client: 'bot', message: 'first' })
+			.reply(200, sent('m1'))
+			.post('/1.2/rtm/conversations/c1/messages', { from_client: 'bot', message: 'second' })
+			.reply(429, { code: 429, error: 'Too many requests.' })
+			.post('/1.2/rtm/conversations/c1/messages', { from_client: 'bot', message: 'fourth' })
+			.reply(200, sent('m4'));
+
+		const { output, error } = await runNode({
+			continueOnFail: true,
+			items: [{ text: 'first' }, { text: 'second' }, { text: '' }, { text: 'fourth' }],
+			parameters: send({ text: '={{ $json.text }}' }),
+		});
+
+		expect(error).toBeUndefined();
+		expect(output.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }, { item: 3 }]);
+		expect(output[0].json).toEqual({ conversationId: 'c1', messageId: 'm1', timestamp: 1764064800000, fromClient: 'bot' });
+		expect(output[1].json).toEqual({
+			error: 'LeanCloud: Too many requests. [HTTP 429, code 429]',
+			description: expect.stringContaining('rate limit'),
+			code: 429,
+			httpCode: '429',
+		});
+		expect(output[2].json).toEqual({ error: '"Text" is empty [item 2]', description: 'Fix "Text" for this item and run the node again.' });
+		expect(output[3].json.messageId).toBe('m4');
+	});
+
+	test('a Get Many error yields one error item for that input item; other items keep all their results', async () => {
+		api()
+			.get('/1.2/rtm/conversations/a/members')
+			.reply(200, { result: ['x', 'y'] })
+			.get('/1.2/rtm/conversations/b/members')
+			.reply(404, { code: 4303, error: 'CONVERSATION_NOT_FOUND' });
+		const { output } = await runNode({
+			continueOnFail: true,
+			items: [{ id: 'a' }, { id: 'b' }],
+			parameters: { resource: 'member', operation: 'getAll', returnAll: true, conversationId: byId('={{ $json.id }}') },
+		});
+		expect(output).toEqual([
+			{ json: { clientId: 'x' }, pairedItem: { item: 0 } },
+			{ json: { clientId: 'y' }, pairedItem: { item: 0 } },
+			{
+				json: {
+					error: 'LeanCloud: CONVERSATION_NOT_FOUND [HTTP 404, code 4303]',
+					description: 'The conversation does not exist. Check the conversation ID.',
+					code: 4303,
+					httpCode: '404',
+				},
+				pairedItem: { item: 1 },
+			},
+		]);
+	});
+});
+
+describe('Keys never appear in outputs or errors', () => {
+	test('not in error output items, error messages or descriptions, in either auth mode', async () => {
+		for (const signRequests of [true, false]) {
+			const scope = signRequests ? api() : plainKeyApi();
+			scope.post('/1.2/rtm/conversations/c1/messages').reply(401, { code: 401, error: 'Unauthorized.' });
+			const failed = await runNode({
+				credentials: {
+					appId: 'TestAppId0001',
+					clientToken: TEST_APP_KEY,
+					serverSecret: TEST_MASTER_KEY,
+					apiServer: 'https://im-api.test.example',
+					signRequests,
+				},
+				parameters: send(),
+			});
+			const serialised = JSON.stringify([failed.output, failed.error, failed.error?.message, failed.error?.description, failed.error?.errorResponse]);
+			expect(serialised).not.toContain(TEST_MASTER_KEY);
+			expect(serialised).not.toContain(TEST_APP_KEY);
+			expect(failed.error?.message).toBe('LeanCloud: Unauthorized. [HTTP 401, code 401]');
+		}
+	});
+});

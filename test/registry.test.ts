@@ -1,0 +1,107 @@
+import type { INodeProperties, INodePropertyCollection, INodePropertyOptions } from 'n8n-workflow';
+
+import { LeanCloudIm } from '../nodes/LeanCloudIm/LeanCloudIm.node';
+import { findOperation, resources } from '../nodes/LeanCloudIm/registry';
+
+const node = new LeanCloudIm();
+const properties = node.description.properties;
+
+const SMALL_WORDS = new Set(['a', 'an', 'and', 'or', 'of', 'in', 'to', 'by', 'for', 'the', 'with']);
+const isTitleCase = (text: string) =>
+	text.split(' ').every((word) => SMALL_WORDS.has(word) || /^[A-Z0-9(]/.test(word) || word === 'e.g.');
+
+/** Every property, including the fields inside collections, with a path for error messages. */
+function allProperties(list: INodeProperties[], path = ''): Array<[string, INodeProperties]> {
+	return list.flatMap((property) => {
+		const here = `${path}${property.name}`;
+		const nested = (property.options ?? []).filter((option): option is INodeProperties => 'type' in option);
+		return [[here, property] as [string, INodeProperties], ...allProperties(nested, `${here}.`)];
+	});
+}
+
+describe('registry', () => {
+	test('the node offers every resource with at least one operation, and finds each by value', () => {
+		expect(resources.map((resource) => resource.value)).toEqual(['conversation', 'member', 'message', 'mute', 'pushNotification']);
+		for (const resource of resources) {
+			expect(resource.operations.length).toBeGreaterThan(0);
+			for (const op of resource.operations) expect(findOperation(resource.value, op.value)).toBe(op);
+		}
+	});
+
+	test('operation pickers are sorted by name, Title Case, with an action and a description', () => {
+		for (const resource of resources) {
+			const names = resource.operations.map((op) => op.name);
+			expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
+			for (const op of resource.operations) {
+				expect(isTitleCase(op.name)).toBe(true);
+				expect(op.action).toMatch(/^[A-Z][a-z]+ [a-z]/);
+				expect(op.description.length).toBeGreaterThan(10);
+			}
+		}
+	});
+
+	test('every operation field is shown only for its own resource and operation', () => {
+		for (const resource of resources) {
+			for (const op of resource.operations) {
+				for (const field of op.properties) {
+					const stamped = properties.filter(
+						(property) =>
+							property.name === field.name &&
+							property.displayOptions?.show?.resource?.[0] === resource.value &&
+							property.displayOptions?.show?.operation?.[0] === op.value,
+					);
+					expect(stamped).toHaveLength(1);
+				}
+			}
+		}
+	});
+
+	test('Get Many operations have Return All and a Limit defaulting to 50, minimum 1', () => {
+		for (const resource of resources) {
+			for (const op of resource.operations.filter((candidate) => candidate.value === 'getAll')) {
+				expect(op.list).toBeDefined();
+				const limit = op.properties.find((property) => property.name === 'limit');
+				expect(op.properties.some((property) => property.name === 'returnAll')).toBe(true);
+				expect(limit).toMatchObject({ default: 50, typeOptions: { minValue: 1 }, displayOptions: { show: { returnAll: [false] } } });
+			}
+		}
+	});
+});
+
+describe('UI text follows n8n\'s guidelines', () => {
+	const fields = allProperties(properties);
+
+	test('names are Title Case and every field has a description', () => {
+		for (const [path, property] of fields) {
+			expect([path, isTitleCase(property.displayName)]).toEqual([path, true]);
+			if (!['resource', 'operation'].includes(property.name)) expect([path, Boolean(property.description)]).toEqual([path, true]);
+		}
+	});
+
+	test('booleans start with "Whether"', () => {
+		for (const [path, property] of fields.filter(([, candidate]) => candidate.type === 'boolean')) {
+			expect([path, property.description]).toEqual([path, expect.stringMatching(/^Whether /)]);
+		}
+	});
+
+	test('free-text placeholders start with "e.g."', () => {
+		for (const [path, property] of fields) {
+			if (property.placeholder && !['collection', 'fixedCollection'].includes(property.type)) {
+				expect([path, property.placeholder]).toEqual([path, expect.stringMatching(/^e\.g\. /)]);
+			}
+		}
+	});
+
+	test('option names are Title Case', () => {
+		for (const [path, property] of fields.filter(([, candidate]) => candidate.type === 'options')) {
+			for (const option of (property.options ?? []) as Array<INodePropertyOptions | INodePropertyCollection>) {
+				expect([path, option.name, isTitleCase(String(option.name))]).toEqual([path, option.name, true]);
+			}
+		}
+	});
+
+	test('the node is usable as an AI tool and has a subtitle', () => {
+		expect(node.description.usableAsTool).toBe(true);
+		expect(node.description.subtitle).toContain('$parameter["operation"]');
+	});
+});
