@@ -4,7 +4,7 @@
  * credentials and Continue On Fail go through the same code paths as in the n8n app. n8n's own harness is
  * internal to its monorepo, so this is ours.
  */
-import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
+import { ExecutionLifecycleHooks, LoadOptionsContext, WorkflowExecute } from 'n8n-core';
 import {
 	ICredentialsHelper,
 	NodeConnectionTypes,
@@ -225,4 +225,11 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 		error: (taskData?.error ?? run.data.resultData.error) as RunResult['error'],
 		run,
 	};
+}
+
+/** The context n8n gives a node's list search (the "From List" picker), over the same workflow and credential. */
+export function listSearchContext(parameters: INodeParameters, credentials = defaultCredentials): LoadOptionsContext {
+	const { workflow, workflowData } = buildWorkflow({ parameters });
+	const node = workflow.getNode(NODE_NAME) as INode;
+	return new LoadOptionsContext(workflow, node, additionalData(workflowData, credentials), 'parameters.conversationId');
 }

@@ -1,0 +1,40 @@
+import { LeanCloudIm } from '../../nodes/LeanCloudIm/LeanCloudIm.node';
+import { api, expectAllRequestsMade, resetNock } from '../harness/leancloud';
+import { listSearchContext } from '../harness/runNode';
+
+const search = new LeanCloudIm().methods.listSearch.searchConversations;
+const context = () => listSearchContext({ resource: 'message', operation: 'send' });
+
+beforeEach(resetNock);
+afterEach(expectAllRequestsMade);
+
+test('searches conversation names case-insensitively, with the filter escaped, 50 per page', async () => {
+	const page = Array.from({ length: 50 }, (_, index) => ({ objectId: `c${index}`, name: `Support ${index}` }));
+	api()
+		.get('/1.2/rtm/conversations')
+		.query({ limit: '50', skip: '0', where: JSON.stringify({ name: { $regex: 'Sup\\.port', $options: 'i' } }) })
+		.reply(200, { results: page });
+
+	const result = await search.call(context(), 'Sup.port');
+
+	expect(result.results[0]).toEqual({ name: 'Support 0 (c0)', value: 'c0' });
+	expect(result.results).toHaveLength(50);
+	expect(result.paginationToken).toBe('50');
+});
+
+test('the next page uses the pagination token as skip, and a short page ends the list', async () => {
+	api()
+		.get('/1.2/rtm/conversations')
+		.query({ limit: '50', skip: '50' })
+		.reply(200, { results: [{ objectId: 'c50' }] });
+	const result = await search.call(context(), undefined, '50');
+	expect(result).toEqual({ results: [{ name: 'c50', value: 'c50' }], paginationToken: undefined });
+});
+
+test('API errors are shown to the user, not swallowed into an empty list', async () => {
+	api().get('/1.2/rtm/conversations').query(true).reply(403, { code: 403, error: 'Forbidden to access _Conversation.' });
+	await expect(search.call(context())).rejects.toMatchObject({
+		name: 'NodeApiError',
+		message: 'LeanCloud: Forbidden to access _Conversation. [HTTP 403, code 403]',
+	});
+});
