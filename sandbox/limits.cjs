@@ -1,0 +1,45 @@
+'use strict';
+// LeanCloud's REST rate-limit buckets. Documented behaviour: per-app counts per minute, and once a bucket is
+// exceeded, requests get 429 for one minute. Modelled as fixed windows plus a block of one window length from
+// the first rejected request. Defaults are the documented commercial-app figures; tests and benchmarks
+// shorten the window.
+
+const DEFAULT_LIMITS = {
+	normal: { limit: 1800, windowMs: 60_000 }, // send, modify and recall of ordinary messages
+	subscriber: { limit: 30, windowMs: 60_000 }, // service-conversation broadcasts to subscribers
+	broadcast: { limit: 10, windowMs: 60_000 }, // app-wide broadcasts
+};
+
+class RateLimiter {
+	constructor(limits = {}, now = Date.now) {
+		this.now = now;
+		this.buckets = {};
+		for (const [name, defaults] of Object.entries(DEFAULT_LIMITS)) {
+			this.buckets[name] = { ...defaults, ...(limits[name] ?? {}), windowStart: 0, used: 0, blockedUntil: 0, rejected: 0 };
+		}
+	}
+
+	/** Counts one request against the bucket; when limited, says how long until requests are accepted again. */
+	take(name) {
+		const bucket = this.buckets[name];
+		const now = this.now();
+		if (now < bucket.blockedUntil) {
+			bucket.rejected++;
+			return { limited: true, retryAfterMs: bucket.blockedUntil - now };
+		}
+		const windowStart = Math.floor(now / bucket.windowMs) * bucket.windowMs;
+		if (windowStart !== bucket.windowStart) {
+			bucket.windowStart = windowStart;
+			bucket.used = 0;
+		}
+		if (bucket.used >= bucket.limit) {
+			bucket.blockedUntil = now + bucket.windowMs;
+			bucket.rejected++;
+			return { limited: true, retryAfterMs: bucket.windowMs };
+		}
+		bucket.used++;
+		return { limited: false };
+	}
+}
+
+module.exports = { RateLimiter, DEFAULT_LIMITS };

@@ -1,0 +1,149 @@
+'use strict';
+// A local LeanCloud IM server for development and tests: in memory, Node built-ins only, loopback only.
+// Start it from code with startSandbox(options), or from a shell with `npm run sandbox`.
+const http = require('node:http');
+
+const { authenticate } = require('./auth.cjs');
+const { RateLimiter } = require('./limits.cjs');
+const { findRoute } = require('./routes.cjs');
+const { ApiError, Store } = require('./store.cjs');
+
+const PREFIX = '/1.2/rtm/';
+
+const DEFAULTS = {
+	host: '127.0.0.1',
+	port: 0,
+	appId: 'SandboxAppId-n8nLeanCloudIm',
+	appKey: 'sandbox-app-key',
+	masterKey: 'sandbox-master-key',
+	/** Per-bucket overrides, e.g. { normal: { limit: 100, windowMs: 2000 } }. */
+	limits: {},
+	/** Milliseconds added before every response. */
+	latencyMs: 0,
+	/** Whether 429 responses carry a Retry-After header (LeanCloud does not document one). */
+	retryAfterHeader: false,
+	/** Whether to keep a log of requests (method, path, status) in `sandbox.requests`. */
+	logRequests: false,
+};
+
+function readBody(req) {
+	return new Promise((resolve, reject) => {
+		const chunks = [];
+		req.on('data', (chunk) => chunks.push(chunk));
+		req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+		req.on('error', reject);
+	});
+}
+
+function parseJson(text) {
+	if (text.trim() === '') return {};
+	try {
+		const value = JSON.parse(text);
+		if (typeof value === 'object' && value !== null && !Array.isArray(value)) return value;
+	} catch {
+		// answered below
+	}
+	throw new ApiError(400, 107, 'Malformed json object. A json dictionary is expected.');
+}
+
+/** Starts a sandbox; resolves with its URL, keys, state and a close() function. */
+async function startSandbox(options = {}) {
+	const config = { ...DEFAULTS, ...options };
+	const store = new Store();
+	const limiter = new RateLimiter(config.limits);
+	const requests = [];
+	const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+	async function handle(req) {
+		const url = new URL(req.url, 'http://sandbox');
+		if (!url.pathname.startsWith(PREFIX)) throw new ApiError(404, 404, 'Not found.');
+		// One decoded value per path segment: an encoded "/" stays inside its segment, as on the real server.
+		let segments;
+		try {
+			segments = url.pathname.slice(PREFIX.length).split('/').map(decodeURIComponent);
+		} catch {
+			throw new ApiError(400, 1, 'Malformed percent-encoding in the path.');
+		}
+		const found = findRoute(req.method, segments);
+		if (!found) throw new ApiError(404, 404, `No endpoint ${req.method} ${url.pathname}.`);
+		if (found.methodNotAllowed) throw new ApiError(405, 405, `Method ${req.method} not allowed on ${url.pathname}.`);
+
+		const auth = authenticate(req.headers, config);
+		if (auth.status) throw new ApiError(auth.status, auth.body.code, auth.body.error);
+		const { route, params } = found;
+		if (route.key === 'master' && !auth.master) throw new ApiError(401, 401, 'The master key is required.');
+		if (route.key === 'acl' && !auth.master) throw new ApiError(403, 403, 'Forbidden to access class _Conversation with the default ACL; use the master key.');
+
+		const body = parseJson(await readBody(req));
+		if (route.bucket) {
+			const verdict = limiter.take(route.bucket);
+			if (verdict.limited) {
+				const error = new ApiError(429, 429, 'Too many requests.');
+				error.retryAfterMs = verdict.retryAfterMs;
+				throw error;
+			}
+		}
+		return route.handler({ store, params, body, query: Object.fromEntries(url.searchParams) });
+	}
+
+	const server = http.createServer(async (req, res) => {
+		let status = 200;
+		let payload;
+		const headers = { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-cache,no-store' };
+		try {
+			payload = await handle(req);
+		} catch (error) {
+			if (!(error instanceof ApiError)) {
+				status = 500;
+				payload = { code: 1, error: 'Internal server error.' };
+			} else {
+				status = error.status;
+				payload = { code: error.code, error: error.message };
+				if (error.retryAfterMs !== undefined && config.retryAfterHeader) headers['Retry-After'] = String(Math.ceil(error.retryAfterMs / 1000));
+			}
+		}
+		if (config.logRequests) requests.push({ method: req.method, path: req.url, status });
+		if (config.latencyMs > 0) await sleep(config.latencyMs);
+		res.writeHead(status, headers);
+		res.end(JSON.stringify(payload));
+	});
+	server.keepAliveTimeout = 5000;
+
+	await new Promise((resolve) => server.listen(config.port, config.host, resolve));
+	const { port } = server.address();
+	return {
+		url: `http://${config.host}:${port}`,
+		appId: config.appId,
+		appKey: config.appKey,
+		masterKey: config.masterKey,
+		store,
+		limiter,
+		requests,
+		close: () =>
+			new Promise((resolve) => {
+				server.closeAllConnections?.();
+				server.close(() => resolve());
+			}),
+	};
+}
+
+module.exports = { startSandbox, DEFAULTS };
+
+if (require.main === module) {
+	const port = Number(process.env.SANDBOX_PORT ?? 3210);
+	startSandbox({ port, latencyMs: Number(process.env.SANDBOX_LATENCY_MS ?? 0), logRequests: false }).then((sandbox) => {
+		process.stdout.write(
+			[
+				'LeanCloud IM sandbox running (in memory; Ctrl-C to stop)',
+				`  API Server: ${sandbox.url}`,
+				`  App ID:     ${sandbox.appId}`,
+				`  App Key:    ${sandbox.appKey}`,
+				`  Master Key: ${sandbox.masterKey}`,
+				'',
+			].join('\n'),
+		);
+		const stop = () => sandbox.close().then(() => process.exit(0));
+		process.on('SIGINT', stop);
+		process.on('SIGTERM', stop);
+	});
+}

@@ -1,0 +1,47 @@
+// Types for TypeScript callers (tests, benchmarks) of the sandbox server.
+export interface SandboxBucketLimits {
+	limit?: number;
+	windowMs?: number;
+}
+
+export interface SandboxOptions {
+	host?: string;
+	port?: number;
+	appId?: string;
+	appKey?: string;
+	masterKey?: string;
+	limits?: { normal?: SandboxBucketLimits; subscriber?: SandboxBucketLimits; broadcast?: SandboxBucketLimits };
+	latencyMs?: number;
+	retryAfterHeader?: boolean;
+	logRequests?: boolean;
+}
+
+export interface SandboxRecord {
+	timestamp: number;
+	'conv-id': string;
+	data: string;
+	from: string;
+	'msg-id': string;
+	[key: string]: unknown;
+}
+
+export interface Sandbox {
+	url: string;
+	appId: string;
+	appKey: string;
+	masterKey: string;
+	store: {
+		conversations: Map<string, Record<string, unknown> & { objectId: string; m?: string[]; mu?: string[] }>;
+		messages: Map<string, SandboxRecord[]>;
+		temporarySilences: Map<string, Map<string, number>>;
+		permanentSilences: Map<string, Set<string>>;
+		createConversation(fields: Record<string, unknown>): { objectId: string } & Record<string, unknown>;
+		addMessage(id: string, from: string, data: string, options?: { transient?: boolean }): SandboxRecord;
+	};
+	limiter: { buckets: Record<string, { limit: number; windowMs: number; used: number; rejected: number }> };
+	requests: Array<{ method: string; path: string; status: number }>;
+	close(): Promise<void>;
+}
+
+export declare const DEFAULTS: Required<SandboxOptions>;
+export declare function startSandbox(options?: SandboxOptions): Promise<Sandbox>;
