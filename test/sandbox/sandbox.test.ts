@@ -21,10 +21,10 @@ async function conversation(members = ['alice', 'bob']): Promise<string> {
 
 describe('auth', () => {
 	test('a wrong App ID, a wrong key or no key is 401 with the documented body', async () => {
-		const attempts = [
+		const attempts: Array<{ key?: 'none'; headers: Record<string, string> }> = [
 			{ headers: { 'X-LC-Id': 'wrong' } },
-			{ key: 'none' as const, headers: { 'X-LC-Sign': 'bad,123' } },
-			{ key: 'none' as const, headers: { 'X-LC-Key': 'nope' } },
+			{ key: 'none', headers: { 'X-LC-Sign': 'bad,123' } },
+			{ key: 'none', headers: { 'X-LC-Key': 'nope' } },
 		];
 		for (const attempt of attempts) {
 			const reply = await call('GET', 'conversations', attempt);
