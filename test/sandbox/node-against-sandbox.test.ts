@@ -71,7 +71,7 @@ test('every operation, end to end', async () => {
 	expect(history[0]).toMatchObject({ messageId: sent[2].messageId, timestamp: sent[2].timestamp, fromClient: 'customer-1', conversationId: id });
 
 	// Moderation: recall the spam, mute its sender for 10 minutes, and see the next send refused.
-	const spam = { conversationId: conversation, messageId: sent[2].messageId, timestamp: sent[2].timestamp, fromClient: 'customer-1' };
+	const spam = { conversationId: conversation, messageId: sent[2].messageId as string, timestamp: sent[2].timestamp as number, fromClient: 'customer-1' };
 	await run({ resource: 'message', operation: 'recall', ...spam });
 	await run({ resource: 'mute', operation: 'add', conversationId: conversation, clientId: 'customer-1', ttl: 600 });
 	const refused = await runNode({
@@ -85,7 +85,7 @@ test('every operation, end to end', async () => {
 	expect(await run({ resource: 'mute', operation: 'getAll', conversationId: conversation, returnAll: true })).toEqual([{ clientId: 'troll' }]);
 	await run({ resource: 'mute', operation: 'remove', conversationId: conversation, clientId: 'troll', muteType: 'permanent' });
 
-	const welcome = { conversationId: conversation, messageId: sent[1].messageId, timestamp: sent[1].timestamp, fromClient: 'supervisor' };
+	const welcome = { conversationId: conversation, messageId: sent[1].messageId as string, timestamp: sent[1].timestamp as number, fromClient: 'supervisor' };
 	await run({ resource: 'message', operation: 'update', ...welcome, contentType: 'rich', messageType: 'text', richText: 'Welcome to ACME support!' });
 	const oldestFirst = await run({ resource: 'message', operation: 'getAll', conversationId: conversation, limit: 3, options: { order: 'oldestFirst' } });
 	expect(oldestFirst.map((record) => record.contentType ?? record.content)).toEqual(['Hello', 'text', 'recalled']);
