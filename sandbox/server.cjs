@@ -4,6 +4,7 @@
 const http = require('node:http');
 
 const { authenticate } = require('./auth.cjs');
+const { seedDemo } = require('./demo.cjs');
 const { RateLimiter } = require('./limits.cjs');
 const { findRoute } = require('./routes.cjs');
 const { ApiError, Store } = require('./store.cjs');
@@ -24,6 +25,8 @@ const DEFAULTS = {
 	retryAfterHeader: false,
 	/** Whether to keep a log of requests (method, path, status) in `sandbox.requests`. */
 	logRequests: false,
+	/** Whether to start with the demo conversation and messages (sandbox/demo.cjs). */
+	demo: false,
 };
 
 function readBody(req) {
@@ -50,6 +53,7 @@ function parseJson(text) {
 async function startSandbox(options = {}) {
 	const config = { ...DEFAULTS, ...options };
 	const store = new Store();
+	if (config.demo) seedDemo(store);
 	const limiter = new RateLimiter(config.limits);
 	const requests = [];
 	const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -131,7 +135,7 @@ module.exports = { startSandbox, DEFAULTS };
 
 if (require.main === module) {
 	const port = Number(process.env.SANDBOX_PORT ?? 3210);
-	startSandbox({ port, latencyMs: Number(process.env.SANDBOX_LATENCY_MS ?? 0), logRequests: false }).then((sandbox) => {
+	startSandbox({ port, latencyMs: Number(process.env.SANDBOX_LATENCY_MS ?? 0), demo: true }).then((sandbox) => {
 		process.stdout.write(
 			[
 				'LeanCloud IM sandbox running (in memory; Ctrl-C to stop)',
@@ -139,6 +143,7 @@ if (require.main === module) {
 				`  App ID:     ${sandbox.appId}`,
 				`  App Key:    ${sandbox.appKey}`,
 				`  Master Key: ${sandbox.masterKey}`,
+				`  Demo conversation: ${require('./demo.cjs').DEMO_CONVERSATION_ID}`,
 				'',
 			].join('\n'),
 		);

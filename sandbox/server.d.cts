@@ -14,6 +14,7 @@ export interface SandboxOptions {
 	latencyMs?: number;
 	retryAfterHeader?: boolean;
 	logRequests?: boolean;
+	demo?: boolean;
 }
 
 export interface SandboxRecord {
@@ -35,7 +36,7 @@ export interface Sandbox {
 		messages: Map<string, SandboxRecord[]>;
 		temporarySilences: Map<string, Map<string, number>>;
 		permanentSilences: Map<string, Set<string>>;
-		createConversation(fields: Record<string, unknown>): { objectId: string } & Record<string, unknown>;
+		createConversation(fields: Record<string, unknown>, id?: string): { objectId: string } & Record<string, unknown>;
 		addMessage(id: string, from: string, data: string, options?: { transient?: boolean }): SandboxRecord;
 	};
 	limiter: { buckets: Record<string, { limit: number; windowMs: number; used: number; rejected: number }> };

@@ -93,7 +93,8 @@ class Store {
 		return this.conversations.get(id) ?? notFound();
 	}
 
-	createConversation(fields) {
+	/** Creates a conversation; `id` fixes its objectId (for seeded demo data). */
+	createConversation(fields, id = objectId()) {
 		const members = Array.isArray(fields.m) ? [...new Set(fields.m.map(String))].slice(0, 500) : [];
 		if (fields.unique) {
 			const key = [...members].sort().join('\n');
@@ -102,7 +103,7 @@ class Store {
 			}
 		}
 		const now = this.iso();
-		const conversation = { ...fields, m: members, objectId: objectId(), createdAt: now, updatedAt: now };
+		const conversation = { ...fields, m: members, objectId: id, createdAt: now, updatedAt: now };
 		if (fields.unique) conversation.uniqueId = objectId();
 		this.conversations.set(conversation.objectId, conversation);
 		this.messages.set(conversation.objectId, []);

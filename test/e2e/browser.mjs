@@ -1,0 +1,3 @@
+export async function checkEditor() {
+	throw new Error('not yet');
+}

@@ -1,0 +1,44 @@
+// A minimal test runner for the end-to-end suite (which runs outside jest: it drives real processes).
+// Prints one line per test and a closing "N passed, N failed" line.
+import { isDeepStrictEqual, inspect } from 'node:util';
+
+const results = [];
+
+function matchesObject(actual, expected) {
+	if (typeof expected !== 'object' || expected === null) return isDeepStrictEqual(actual, expected);
+	if (typeof actual !== 'object' || actual === null) return false;
+	return Object.entries(expected).every(([key, value]) => matchesObject(actual[key], value));
+}
+
+export function expect(actual, label = '') {
+	const fail = (what) => {
+		throw new Error(`${label ? `${label}: ` : ''}expected ${inspect(actual, { depth: 6 })} ${what}`);
+	};
+	return {
+		toBe: (expected) => Object.is(actual, expected) || fail(`to be ${inspect(expected)}`),
+		toEqual: (expected) => isDeepStrictEqual(actual, expected) || fail(`to equal ${inspect(expected, { depth: 6 })}`),
+		toMatchObject: (expected) => matchesObject(actual, expected) || fail(`to match ${inspect(expected, { depth: 6 })}`),
+		toHaveLength: (length) => actual?.length === length || fail(`to have length ${length}`),
+		toBeTruthy: () => Boolean(actual) || fail('to be truthy'),
+		toContain: (part) => actual?.includes?.(part) || fail(`to contain ${inspect(part)}`),
+	};
+}
+
+export async function test(name, fn) {
+	const started = Date.now();
+	try {
+		await fn();
+		results.push({ name, ok: true });
+		process.stdout.write(`  ✓ ${name} (${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
+	} catch (error) {
+		results.push({ name, ok: false });
+		process.stdout.write(`  ✕ ${name}\n    ${String(error.stack ?? error).split('\n').join('\n    ')}\n`);
+	}
+}
+
+/** Prints the closing line and returns the exit code. */
+export function report() {
+	const failed = results.filter((result) => !result.ok).length;
+	process.stdout.write(`e2e: ${results.length - failed} passed, ${failed} failed\n`);
+	return failed === 0 && results.length > 0 ? 0 : 1;
+}

@@ -1,0 +1,120 @@
+// `npm run test:e2e`: the packed package inside the real n8n app, against the LeanCloud IM sandbox.
+// Packs the tarball, installs it as a community package into a fresh n8n user folder, imports the credential,
+// the example workflows and a workflow that runs every operation, runs each with `n8n execute`, and checks
+// their outputs and the sandbox's state. Then a browser check of the editor (test/e2e/browser.mjs), and the
+// same every-operation workflow on the last n8n 1.x under Node 20 (test/e2e/n8n1.mjs).
+import { mkdtempSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { REPO, executeWorkflow, importCredential, importWorkflows, installPackage, packPackage } from '../../scripts/n8n-instance.mjs';
+import { ensureN8n } from '../../scripts/n8n-runtime.mjs';
+import { checkEditor } from './browser.mjs';
+import { expect, report, test } from './check.mjs';
+import { runOnN8n1 } from './n8n1.mjs';
+
+const require = createRequire(import.meta.url);
+const { startSandbox } = require('../../sandbox/server.cjs');
+const { DEMO_CONVERSATION_ID } = require('../../sandbox/demo.cjs');
+
+const outputOf = (run, node) => run?.data?.resultData?.runData?.[node]?.[0]?.data?.main?.[0]?.map((item) => item.json) ?? [];
+const errorOf = (run) => run?.data?.resultData?.error?.message;
+
+const tarball = packPackage();
+const sandbox = await startSandbox({ demo: true });
+const runtime = ensureN8n();
+const userFolder = mkdtempSync(join(tmpdir(), 'lcim-e2e-'));
+installPackage(userFolder, tarball);
+await importCredential(runtime, userFolder, sandbox);
+const examples = readdirSync(join(REPO, 'examples')).map((file) => join(REPO, 'examples', file));
+const allOperations = join(REPO, 'test', 'e2e', 'all-operations.workflow.json');
+await importWorkflows(runtime, userFolder, [...examples, allOperations]);
+
+async function execute(id) {
+	const result = await executeWorkflow(runtime, userFolder, id);
+	expect(result.run, `no run output for ${id} (exit ${result.status}): ${(result.stdout + result.stderr).slice(-1500)}`).toBeTruthy();
+	expect(errorOf(result.run), 'workflow error').toBe(undefined);
+	expect(result.status, 'exit code').toBe(0);
+	return result.run;
+}
+
+try {
+	await test('every operation runs in n8n 2.x against the sandbox', async () => {
+		const run = await execute('lcimE2eAllOps001');
+		const created = outputOf(run, 'Create Conversation')[0];
+		expect(created.name).toBe('E2E room');
+		expect(outputOf(run, 'Get Conversation')[0].objectId).toBe(created.objectId);
+		expect(outputOf(run, 'Get Many Conversations').map((row) => row.name)).toEqual(['E2E room (renamed)']);
+		expect(outputOf(run, 'Get Many Members')).toEqual([{ clientId: 'e2e-a' }, { clientId: 'e2e-c' }]);
+		expect(outputOf(run, 'Get Many Push Off')).toEqual([{ clientId: 'e2e-c' }]);
+		const sent = outputOf(run, 'Send Message')[0];
+		expect(Object.keys(sent).sort()).toEqual(['conversationId', 'fromClient', 'messageId', 'timestamp']);
+		expect(outputOf(run, 'Get Many Messages')[0]).toMatchObject({ messageId: sent.messageId, content: 'Hello from the e2e suite' });
+		expect(outputOf(run, 'Update Message')[0]).toMatchObject({ messageId: sent.messageId, updated: true });
+		expect(outputOf(run, 'Recall Message')[0]).toMatchObject({ messageId: sent.messageId, recalled: true });
+		expect(outputOf(run, 'Mute Temporarily')[0]).toEqual({ conversationId: created.objectId, clientId: 'e2e-c', muted: true, muteType: 'temporary', ttl: 120 });
+		expect(outputOf(run, 'Get Many Mutes')).toEqual([{ clientId: 'e2e-c' }]);
+		expect(outputOf(run, 'Unmute Permanent')[0]).toMatchObject({ muted: false, muteType: 'permanent' });
+		expect(outputOf(run, 'Delete Message')).toEqual([{ deleted: true }]);
+		expect(outputOf(run, 'Delete Conversation')).toEqual([{ deleted: true }]);
+		expect(sandbox.store.conversations.has(created.objectId)).toBe(false);
+	});
+
+	await test('example: a CRM event creates a unique conversation and sends a rich welcome', async () => {
+		const run = await execute('lcimExampleCrm01');
+		const conversation = outputOf(run, 'Create Conversation')[0];
+		expect(conversation).toMatchObject({ name: 'Support: ACME Corp (T-1042)', m: ['customer-42', 'agent-7'], unique: true });
+		const welcome = outputOf(run, 'Send Welcome')[0];
+		expect(welcome.fromClient).toBe('agent-7');
+		const stored = sandbox.store.messages.get(conversation.objectId).at(-1);
+		expect(JSON.parse(stored.data)).toEqual({
+			_lctype: -1,
+			_lctext: "Hi Dana, I'm your ACME support agent for ticket T-1042. How can I help?",
+			_lcattrs: { kind: 'welcome', ticketId: 'T-1042' },
+		});
+		// Running it again reuses the same unique conversation.
+		expect(outputOf(await execute('lcimExampleCrm01'), 'Create Conversation')[0].objectId).toBe(conversation.objectId);
+	});
+
+	await test('example: moderation recalls the banned message and mutes its sender for 10 minutes', async () => {
+		const run = await execute('lcimExampleMod01');
+		const recalled = outputOf(run, 'Recall Message');
+		expect(recalled.map((row) => row.fromClient)).toEqual(['spammer-9']);
+		expect(outputOf(run, 'Mute Sender 10 Minutes')).toEqual([
+			{ conversationId: DEMO_CONVERSATION_ID, clientId: 'spammer-9', muted: true, muteType: 'temporary', ttl: 600 },
+		]);
+		const expiry = sandbox.store.temporarySilences.get(DEMO_CONVERSATION_ID).get('spammer-9');
+		expect(Math.round((expiry - Date.now()) / 60_000)).toBe(10);
+		const record = sandbox.store.messages.get(DEMO_CONVERSATION_ID).find((row) => row['msg-id'] === recalled[0].messageId);
+		expect(record.recall).toBe(true);
+		// A second sweep finds nothing left to moderate.
+		expect(outputOf(await execute('lcimExampleMod01'), 'Recall Message')).toEqual([]);
+	});
+
+	await test('example: history export summarises every message per sender', async () => {
+		const run = await execute('lcimExampleExp01');
+		expect(outputOf(run, 'All Messages')).toHaveLength(4);
+		const summary = Object.fromEntries(outputOf(run, 'Summary per Sender').map((row) => [row.fromClient, row.count_messageId]));
+		expect(summary).toEqual({ 'customer-1': 2, 'agent-7': 1, 'spammer-9': 1 });
+	});
+
+	await test('the editor shows the node, its icon, resources and operations', async () => {
+		await checkEditor({ runtime, userFolder });
+	});
+
+	if (process.env.E2E_SKIP_N8N1 === 'true') {
+		process.stdout.write('skipped: n8n 1.x (E2E_SKIP_N8N1=true)\n');
+	} else {
+		await test('every operation runs in n8n 1.x on Node 20', async () => {
+			const run = await runOnN8n1({ tarball, sandbox, workflow: allOperations });
+			expect(errorOf(run)).toBe(undefined);
+			expect(outputOf(run, 'Delete Conversation')).toEqual([{ deleted: true }]);
+			expect(outputOf(run, 'Get Many Members')).toEqual([{ clientId: 'e2e-a' }, { clientId: 'e2e-c' }]);
+		});
+	}
+} finally {
+	await sandbox.close();
+}
+
+process.exit(report());
