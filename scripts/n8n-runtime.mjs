@@ -3,13 +3,15 @@
 //   ~/.cache/n8n-nodes-leancloud-im/n8n-<ver>   the n8n app, installed without install scripts, then the two
 //                                               native modules it needs rebuilt against Node 24
 // A plain `npm install n8n` fails here: one optional module's install script downloads from GitHub.
-// Usage: node scripts/n8n-runtime.mjs [install]   (N8N_VERSION overrides the pinned version)
+// Usage: node scripts/n8n-runtime.mjs [1.x]   (N8N_VERSION / N8N1_VERSION override the pinned versions)
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 export const N8N_VERSION = process.env.N8N_VERSION ?? '2.41.1';
+/** The last n8n 1.x release, which still runs on Node 20. */
+export const N8N1_VERSION = process.env.N8N1_VERSION ?? '1.123.81';
 export const CACHE = process.env.LEANCLOUD_IM_CACHE ?? join(homedir(), '.cache', 'n8n-nodes-leancloud-im');
 
 const node24Dir = join(CACHE, 'node-24');
@@ -43,28 +45,32 @@ export function ensureNode24() {
 	return { binary, packageDir, binDir: join(packageDir, 'bin') };
 }
 
-/** The n8n app's folder and its CLI entry, installed on first use. */
-export function ensureN8n() {
-	const node24 = ensureNode24();
-	const dir = n8nDir();
+/**
+ * The n8n app's folder and its CLI entry, installed on first use. n8n 2.x runs on Node 24 (from the npm
+ * registry); n8n 1.x (`{ version: N8N1_VERSION, nodeMajor: 20 }`) runs on this machine's Node 20.
+ */
+export function ensureN8n({ version = N8N_VERSION, nodeMajor = 24 } = {}) {
+	const node = nodeMajor === 24 ? ensureNode24() : { binary: process.execPath, packageDir: undefined, binDir: dirname(process.execPath) };
+	const dir = join(CACHE, `n8n-${version}`);
 	const cli = join(dir, 'node_modules', 'n8n', 'bin', 'n8n');
 	const marker = join(dir, '.installed');
 	if (!existsSync(marker)) {
-		log(`installing n8n ${N8N_VERSION} into ${dir} (about 3 minutes and 3 GB, once)`);
+		log(`installing n8n ${version} into ${dir} (a few minutes and about 3 GB, once)`);
 		writePackage(dir, 'n8n-runtime');
-		npm(['install', '--no-audit', '--no-fund', '--omit=dev', '--ignore-scripts', `n8n@${N8N_VERSION}`], dir);
-		// sqlite3 (n8n's default database) and isolated-vm are native: build them for Node 24.
-		npm(['rebuild', 'sqlite3', 'isolated-vm'], dir, {
-			PATH: `${node24.binDir}:${process.env.PATH}`,
-			npm_config_nodedir: node24.packageDir,
+		npm(['install', '--no-audit', '--no-fund', '--omit=dev', '--ignore-scripts', `n8n@${version}`], dir);
+		// sqlite3 (n8n's default database) and isolated-vm are native: build them for the Node that runs n8n.
+		const natives = ['sqlite3', 'isolated-vm'].filter((name) => existsSync(join(dir, 'node_modules', name)));
+		npm(['rebuild', ...natives], dir, {
+			PATH: `${node.binDir}:${process.env.PATH}`,
+			...(node.packageDir ? { npm_config_nodedir: node.packageDir } : {}),
 		});
 		writeFileSync(marker, new Date().toISOString());
 	}
-	return { dir, cli, node: node24.binary, nodeBinDir: node24.binDir };
+	return { dir, cli, node: node.binary, nodeBinDir: node.binDir, version };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-	const { dir, node } = ensureN8n();
+	const { dir, node } = process.argv[2] === '1.x' ? ensureN8n({ version: N8N1_VERSION, nodeMajor: 20 }) : ensureN8n();
 	const version = execFileSync(node, ['--version']).toString().trim();
-	log(`ready: n8n ${N8N_VERSION} in ${dir}, Node ${version}`);
+	log(`ready: n8n in ${dir}, Node ${version}`);
 }

@@ -1,3 +1,87 @@
-export async function checkEditor() {
-	throw new Error('not yet');
+// Browser check of the real editor: Debian's Chromium driven by playwright-core logs in, opens a new
+// workflow, searches the nodes panel for "LeanCloud", opens our node's actions and then its parameters,
+// and saves screenshots to e2e-artifacts/. Chromium comes from Debian's packages (installed on first use
+// when running as root, as CI does).
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { createRequire } from 'node:module';
+
+import { chromium } from 'playwright-core';
+
+import { REPO, setupOwner, startN8n, stopProcess } from '../../scripts/n8n-instance.mjs';
+import { expect } from './check.mjs';
+
+const { DEMO_CONVERSATION_ID } = createRequire(import.meta.url)('../../sandbox/demo.cjs');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ARTIFACTS = join(REPO, 'e2e-artifacts');
+
+export function ensureChromium() {
+	if (existsSync(CHROMIUM)) return CHROMIUM;
+	if (process.getuid?.() !== 0) throw new Error(`Chromium not found at ${CHROMIUM}: install Debian's chromium package (apt-get install chromium)`);
+	process.stdout.write('  installing Debian chromium (once)…\n');
+	execFileSync('apt-get', ['update', '-qq'], { stdio: 'ignore' });
+	execFileSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'ignore', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+	return CHROMIUM;
+}
+
+export async function checkEditor({ runtime, userFolder, port = 5699 }) {
+	const executablePath = ensureChromium();
+	mkdirSync(ARTIFACTS, { recursive: true });
+	const n8n = await startN8n(runtime, userFolder, port, { quiet: true });
+	let browser;
+	let page;
+	try {
+		const cookie = await setupOwner(n8n.url);
+		browser = await chromium.launch({
+			executablePath,
+			args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+		});
+		const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+		await context.addCookies(
+			cookie.split('; ').map((pair) => {
+				const [name, ...value] = pair.split('=');
+				return { name, value: value.join('='), url: n8n.url };
+			}),
+		);
+		page = await context.newPage();
+		await page.goto(`${n8n.url}/workflow/new`, { waitUntil: 'networkidle' });
+
+		// The nodes panel: open it, search, and find our node with its icon.
+		await page.locator('[data-test-id="node-creator-plus-button"]').click();
+		const search = page.getByPlaceholder(/search/i).first();
+		await search.waitFor({ timeout: 30_000 });
+		await search.fill('LeanCloud');
+		const item = page.getByText('LeanCloud IM', { exact: true }).first();
+		await item.waitFor({ timeout: 30_000 });
+		await page.screenshot({ path: join(ARTIFACTS, '1-nodes-panel.png') });
+		const icons = await page.locator('img[src*="leancloud-im"]').count();
+		expect(icons > 0, 'our icon in the nodes panel').toBe(true);
+
+		// Its actions: every resource's operations, by their action texts.
+		await item.click();
+		for (const action of ['Create a conversation', 'Add members to a conversation', 'Send a message', 'Mute a member', 'Turn off push notifications for members']) {
+			await page.getByText(action, { exact: true }).first().waitFor({ timeout: 15_000 });
+		}
+		await page.screenshot({ path: join(ARTIFACTS, '2-actions.png') });
+
+		// Its parameters for one operation.
+		await page.getByText('Send a message', { exact: true }).first().click();
+		for (const label of ['Credential', 'Resource', 'Operation', 'Conversation', 'From Client ID', 'Content Type']) {
+			await page.getByText(label, { exact: true }).first().waitFor({ timeout: 15_000 });
+		}
+		await page.screenshot({ path: join(ARTIFACTS, '3-parameters.png') });
+
+		// The conversation picker lists the sandbox's conversations through the node's list search.
+		await page.getByPlaceholder('Select a conversation...').click();
+		await page.getByText(`Support: ACME Corp (${DEMO_CONVERSATION_ID})`, { exact: true }).first().waitFor({ timeout: 15_000 });
+		await page.screenshot({ path: join(ARTIFACTS, '4-conversation-picker.png') });
+	} catch (error) {
+		await page?.screenshot({ path: join(ARTIFACTS, 'failure.png') }).catch(() => undefined);
+		throw error;
+	} finally {
+		await browser?.close();
+		await stopProcess(n8n.child);
+	}
 }
