@@ -15,7 +15,6 @@ export const N8N1_VERSION = process.env.N8N1_VERSION ?? '1.123.81';
 export const CACHE = process.env.LEANCLOUD_IM_CACHE ?? join(homedir(), '.cache', 'n8n-nodes-leancloud-im');
 
 const node24Dir = join(CACHE, 'node-24');
-const n8nDir = () => join(CACHE, `n8n-${N8N_VERSION}`);
 
 function log(message) {
 	process.stderr.write(`[n8n-runtime] ${message}\n`);
@@ -25,12 +24,13 @@ function npm(args, cwd, env = {}) {
 	execFileSync('npm', args, { cwd, stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, ...env } });
 }
 
-function writePackage(dir, name) {
+function writePackage(dir, name, overrides) {
 	mkdirSync(dir, { recursive: true });
-	if (!existsSync(join(dir, 'package.json'))) {
-		writeFileSync(join(dir, 'package.json'), JSON.stringify({ name, private: true }, null, 2));
-	}
+	writeFileSync(join(dir, 'package.json'), JSON.stringify({ name, private: true, ...(overrides ? { overrides } : {}) }, null, 2));
 }
+
+// n8n 1.x depends on xlsx from the SheetJS CDN, which only the npm registry's copy can replace here.
+const N8N1_OVERRIDES = { xlsx: '0.18.5' };
 
 /** Folder of the Node 24 binary package (bin/node and C headers), installed on first use. */
 export function ensureNode24() {
@@ -56,7 +56,7 @@ export function ensureN8n({ version = N8N_VERSION, nodeMajor = 24 } = {}) {
 	const marker = join(dir, '.installed');
 	if (!existsSync(marker)) {
 		log(`installing n8n ${version} into ${dir} (a few minutes and about 3 GB, once)`);
-		writePackage(dir, 'n8n-runtime');
+		writePackage(dir, 'n8n-runtime', version.startsWith('1.') ? N8N1_OVERRIDES : undefined);
 		npm(['install', '--no-audit', '--no-fund', '--omit=dev', '--ignore-scripts', `n8n@${version}`], dir);
 		// sqlite3 (n8n's default database) and isolated-vm are native: build them for the Node that runs n8n.
 		const natives = ['sqlite3', 'isolated-vm'].filter((name) => existsSync(join(dir, 'node_modules', name)));

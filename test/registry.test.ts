@@ -6,7 +6,7 @@ import { findOperation, resources } from '../nodes/LeanCloudIm/registry';
 const node = new LeanCloudIm();
 const properties = node.description.properties;
 
-const SMALL_WORDS = new Set(['a', 'an', 'and', 'or', 'of', 'in', 'to', 'by', 'for', 'the', 'with']);
+const SMALL_WORDS = new Set(['a', 'an', 'and', 'or', 'of', 'in', 'to', 'by', 'for', 'the', 'with', 'per', 'on']);
 const isTitleCase = (text: string) =>
 	text.split(' ').every((word) => SMALL_WORDS.has(word) || /^[A-Z0-9(]/.test(word) || word === 'e.g.');
 

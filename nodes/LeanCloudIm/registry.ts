@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { showOnlyFor } from './descriptions/stamp';
+import { operationFields } from './engine/executionOptions';
 import type { OperationDef, ResourceDef } from './engine/operation';
 import { conversation } from './resources/conversation';
 import { member } from './resources/member';
@@ -47,7 +48,7 @@ export function nodeProperties(): INodeProperties[] {
 	}
 	for (const resource of resources) {
 		for (const op of resource.operations) {
-			properties.push(...showOnlyFor(resource.value, op.value, op.properties));
+			properties.push(...showOnlyFor(resource.value, op.value, operationFields(op)));
 		}
 	}
 	return properties;

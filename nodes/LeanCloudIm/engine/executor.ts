@@ -10,14 +10,26 @@ import {
 import { APP_KEY_FIELD, MASTER_KEY_FIELD } from '../../../credentials/LeanCloudImApi.credentials';
 import { CREDENTIAL_TYPE, LeanCloudFailure, sendRequest } from '../transport/request';
 import { toNodeApiError } from './errors';
+import { operationFields, readExecutionOptions, type ExecutionOptions } from './executionOptions';
 import type { OperationDef, RequestSpec } from './operation';
+import { Pacer, QUOTA_WINDOW_MS } from './pace';
 import { collectPages } from './paginate';
 import { ParameterError, Params } from './params';
+import { sendWithPolicy } from './retry';
+import { runScheduled } from './schedule';
+import { CancelledError } from './wait';
 
 /** What phase one decided for an item: the request to send, or the error to report. */
 type Plan =
-	| { ok: true; params: Params; request: RequestSpec; limit: number }
+	| { ok: true; params: Params; request: RequestSpec; limit: number; orderKey?: string }
 	| { ok: false; error: NodeOperationError };
+
+/** What sending needs besides the plan: the policy and the quota shared by all items. */
+interface Sending {
+	options: ExecutionOptions;
+	pacer?: Pacer;
+	signal: AbortSignal;
+}
 
 /** "Options > Push Data" style label for a (possibly dotted) parameter name, from the operation's properties. */
 export function parameterLabel(properties: INodeProperties[], dotted: string): string {
@@ -38,7 +50,7 @@ export function parameterLabel(properties: INodeProperties[], dotted: string): s
 
 function readParams(context: IExecuteFunctions, op: OperationDef, itemIndex: number): Params {
 	const values: IDataObject = {};
-	for (const property of op.properties) {
+	for (const property of operationFields(op)) {
 		if (property.name in values) continue;
 		// Parameters hidden by this item's other values (e.g. Limit when Return All is on) read as their default.
 		values[property.name] = context.getNodeParameter(property.name, itemIndex, property.default, {
@@ -49,7 +61,7 @@ function readParams(context: IExecuteFunctions, op: OperationDef, itemIndex: num
 }
 
 function parameterError(context: IExecuteFunctions, op: OperationDef, error: ParameterError, itemIndex: number) {
-	const label = parameterLabel(op.properties, error.parameter);
+	const label = parameterLabel(operationFields(op), error.parameter);
 	return new NodeOperationError(context.getNode(), `"${label}" ${error.message} [item ${itemIndex}]`, {
 		itemIndex,
 		description: error.hint ?? `Fix "${label}" for this item and run the node again.`,
@@ -74,16 +86,23 @@ function plan(context: IExecuteFunctions, op: OperationDef, itemIndex: number, m
 		if (op.list) {
 			limit = params.boolean('returnAll') ? Infinity : params.integer('limit', { min: 1, max: Number.MAX_SAFE_INTEGER });
 		}
-		return { ok: true, params, request, limit };
+		// Requests about one conversation are sent one at a time, in input order.
+		const orderKey = params.has('conversationId') ? params.string('conversationId') : undefined;
+		return { ok: true, params, request, limit, orderKey };
 	} catch (error) {
 		if (error instanceof ParameterError) return { ok: false, error: parameterError(context, op, error, itemIndex) };
 		throw new NodeOperationError(context.getNode(), error as Error, { itemIndex });
 	}
 }
 
-async function run(context: IExecuteFunctions, op: OperationDef, planned: Extract<Plan, { ok: true }>): Promise<IDataObject[]> {
+async function run(context: IExecuteFunctions, op: OperationDef, planned: Extract<Plan, { ok: true }>, sending: Sending): Promise<IDataObject[]> {
 	const key = op.key ?? 'master';
-	const send = async (spec: RequestSpec) => await sendRequest(context, spec, key);
+	const send = async (spec: RequestSpec) =>
+		await sendWithPolicy(async (request) => await sendRequest(context, request, key, sending.options.timeoutMs), spec, {
+			policy: sending.options.retry,
+			pacer: sending.pacer,
+			signal: sending.signal,
+		});
 	if (op.list) {
 		const list = op.list;
 		const items = await collectPages(send, planned.request, list, planned.limit);
@@ -92,6 +111,13 @@ async function run(context: IExecuteFunctions, op: OperationDef, planned: Extrac
 	const body = await send(planned.request);
 	const shaped = op.output ? op.output(body, planned.params) : (body as IDataObject);
 	return Array.isArray(shaped) ? shaped : [shaped];
+}
+
+function toItemError(context: IExecuteFunctions, op: OperationDef, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
+	if (error instanceof LeanCloudFailure) return toNodeApiError(context.getNode(), error, itemIndex);
+	if (error instanceof ParameterError) return parameterError(context, op, error, itemIndex);
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
+	return new NodeOperationError(context.getNode(), error as Error, { itemIndex });
 }
 
 function errorJson(error: NodeApiError | NodeOperationError): IDataObject {
@@ -107,9 +133,10 @@ function errorJson(error: NodeApiError | NodeOperationError): IDataObject {
 
 /**
  * Runs one operation over every input item. Phase one reads and validates every item without sending
- * anything, so bad input stops the node before any side effect; phase two sends. Output follows input
- * order and every output item is paired to its input item; with Continue On Fail every failing item
- * yields exactly one error item.
+ * anything, so bad input stops the node before any side effect. Phase two sends with bounded concurrency,
+ * one request at a time per conversation, paced under the message quota, retrying what may be retried.
+ * Output follows input order and every output item is paired to its input item; with Continue On Fail
+ * every failing item yields exactly one error item.
  */
 export async function runOperation(
 	context: IExecuteFunctions,
@@ -123,32 +150,73 @@ export async function runOperation(
 	const keyName = master ? 'Master Key' : 'App Key';
 	const hasKey = typeof credentials[keyField] === 'string' && (credentials[keyField] as string).trim() !== '';
 
-	const plans = items.map((_, itemIndex) => plan(context, op, itemIndex, hasKey ? undefined : keyName));
+	let options: ExecutionOptions;
+	try {
+		options = readExecutionOptions(readParams(context, op, 0));
+	} catch (error) {
+		throw toItemError(context, op, error, 0);
+	}
+
+	const plans: Array<Plan | undefined> = items.map((_, itemIndex) => plan(context, op, itemIndex, hasKey ? undefined : keyName));
 	if (!continueOnFail) {
-		const invalid = plans.find((entry): entry is Extract<Plan, { ok: false }> => !entry.ok);
+		const invalid = plans.find((entry): entry is Extract<Plan, { ok: false }> => entry !== undefined && !entry.ok);
 		if (invalid) throw invalid.error;
 	}
 
-	const output: INodeExecutionData[] = [];
-	for (let itemIndex = 0; itemIndex < plans.length; itemIndex++) {
-		const entry = plans[itemIndex];
+	// Stops scheduling when n8n cancels the execution, or when an item fails without Continue On Fail.
+	const stop = new AbortController();
+	const cancelSignal = context.getExecutionCancelSignal?.();
+	const onCancel = () => stop.abort();
+	cancelSignal?.addEventListener('abort', onCancel, { once: true });
+	if (cancelSignal?.aborted) stop.abort();
+	const sending: Sending = {
+		options,
+		pacer: op.bucket ? new Pacer(options.requestsPerMinute, QUOTA_WINDOW_MS) : undefined,
+		signal: stop.signal,
+	};
+
+	const results: INodeExecutionData[][] = new Array(plans.length);
+	let fatal: NodeApiError | NodeOperationError | undefined;
+	const runItem = async (itemIndex: number) => {
+		const entry = plans[itemIndex] as Plan;
+		plans[itemIndex] = undefined; // done with it: memory follows the output, not the waiting work
 		const pairedItem = { item: itemIndex };
 		if (!entry.ok) {
-			output.push({ json: errorJson(entry.error), pairedItem });
-			continue;
+			results[itemIndex] = [{ json: errorJson(entry.error), pairedItem }];
+			return;
 		}
 		try {
-			const results = await run(context, op, entry);
-			for (const json of results) output.push({ json, pairedItem });
+			const output = await run(context, op, entry, sending);
+			results[itemIndex] = output.map((json) => ({ json, pairedItem }));
 		} catch (error) {
-			let failure: NodeApiError | NodeOperationError;
-			if (error instanceof LeanCloudFailure) failure = toNodeApiError(context.getNode(), error, itemIndex);
-			else if (error instanceof ParameterError) failure = parameterError(context, op, error, itemIndex);
-			else if (error instanceof NodeApiError || error instanceof NodeOperationError) failure = error;
-			else failure = new NodeOperationError(context.getNode(), error as Error, { itemIndex });
-			if (!continueOnFail) throw failure;
-			output.push({ json: errorJson(failure), pairedItem });
+			if (error instanceof CancelledError) throw error;
+			const failure = toItemError(context, op, error, itemIndex);
+			if (!continueOnFail) {
+				fatal ??= failure;
+				stop.abort();
+				return;
+			}
+			results[itemIndex] = [{ json: errorJson(failure), pairedItem }];
 		}
+	};
+
+	try {
+		await runScheduled(
+			plans.length,
+			options.concurrency,
+			(itemIndex) => {
+				const entry = plans[itemIndex];
+				return entry?.ok ? entry.orderKey : undefined;
+			},
+			runItem,
+			stop.signal,
+		);
+	} catch (error) {
+		if (!(error instanceof CancelledError)) throw error;
+	} finally {
+		cancelSignal?.removeEventListener('abort', onCancel);
 	}
-	return output;
+	if (fatal) throw fatal;
+	if (cancelSignal?.aborted) throw new NodeOperationError(context.getNode(), 'The execution was cancelled while sending');
+	return results.flat();
 }

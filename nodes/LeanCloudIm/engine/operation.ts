@@ -44,6 +44,8 @@ export interface OperationDef {
 	properties: INodeProperties[];
 	/** Which credential key the endpoint needs. Defaults to the master key, as the docs require for almost every endpoint. */
 	key?: KeyRole;
+	/** The LeanCloud rate-limit bucket the endpoint counts against, if any: its requests are paced under the quota. */
+	bucket?: 'normal' | 'subscriber' | 'broadcast';
 	/** Builds the request from the item's parameters. Throws ParameterError for bad input; never sends anything. */
 	request(params: Params): RequestSpec;
 	/** Present on Get Many operations: the request is the first page, and these say how to walk the rest. */

@@ -28,6 +28,8 @@ export class LeanCloudFailure extends Error {
 			error?: string;
 			/** Network error code (e.g. ECONNRESET) when no response arrived. */
 			networkCode?: string;
+			/** The Retry-After header of a 429 or 503, in milliseconds. */
+			retryAfterMs?: number;
 		},
 	) {
 		super(message);
@@ -45,9 +47,20 @@ function parseBody(body: unknown): unknown {
 	}
 }
 
+/** Retry-After as milliseconds: either delay-seconds or an HTTP date. */
+export function retryAfterMs(headers: IDataObject | undefined, now = Date.now()): number | undefined {
+	const value = headers?.['retry-after'] ?? headers?.['Retry-After'];
+	if (value === undefined || value === null || value === '') return undefined;
+	const seconds = Number(value);
+	if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+	const date = Date.parse(String(value));
+	return Number.isFinite(date) ? Math.max(0, date - now) : undefined;
+}
+
 function failureFromResponse(response: IN8nHttpFullResponse): LeanCloudFailure {
 	const body = parseBody(response.body);
 	const status = response.statusCode;
+	const retryAfter = retryAfterMs(response.headers as IDataObject);
 	if (typeof body === 'object' && body !== null && !Array.isArray(body)) {
 		const { code, error } = body as IDataObject;
 		if (typeof code === 'number' || typeof error === 'string') {
@@ -55,12 +68,13 @@ function failureFromResponse(response: IN8nHttpFullResponse): LeanCloudFailure {
 				status,
 				code: typeof code === 'number' ? code : undefined,
 				error: typeof error === 'string' ? error : undefined,
+				retryAfterMs: retryAfter,
 			});
 		}
 	}
 	// Gateways and proxies answer with HTML or empty bodies: report the status and a short, safe excerpt.
 	const excerpt = typeof body === 'string' ? body.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 120) : '';
-	return new LeanCloudFailure(excerpt || `HTTP ${status}`, { status });
+	return new LeanCloudFailure(excerpt || `HTTP ${status}`, { status, retryAfterMs: retryAfter });
 }
 
 /**
@@ -72,8 +86,10 @@ export async function sendRequest(
 	context: IExecuteFunctions | ILoadOptionsFunctions,
 	spec: RequestSpec,
 	key: KeyRole,
+	timeoutMs?: number,
 ): Promise<unknown> {
 	const options: IHttpRequestOptions = {
+		timeout: timeoutMs,
 		method: spec.method,
 		url: spec.path,
 		qs: spec.query,

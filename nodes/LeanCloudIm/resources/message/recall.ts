@@ -8,6 +8,7 @@ export const recall: OperationDef = {
 	name: 'Recall',
 	action: 'Recall a message',
 	description: 'Withdraw a sent message so members\' apps show it as recalled',
+	bucket: 'normal',
 	properties: [conversationLocator(), ...messageReferenceFields],
 	request(p) {
 		const id = p.id('conversationId');

@@ -14,6 +14,7 @@ export const send: OperationDef = {
 	name: 'Send',
 	action: 'Send a message',
 	description: 'Send a message to a conversation on behalf of a client',
+	bucket: 'normal',
 	properties: [
 		conversationLocator('The conversation to send to'),
 		clientIdField({

@@ -9,6 +9,7 @@ export const update: OperationDef = {
 	name: 'Update',
 	action: 'Update a message',
 	description: 'Replace the content of a sent message; members see the new content',
+	bucket: 'normal',
 	properties: [conversationLocator(), ...messageReferenceFields, ...contentFields],
 	request(p) {
 		const id = p.id('conversationId');

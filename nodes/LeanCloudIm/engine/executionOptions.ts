@@ -1,0 +1,151 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import type { OperationDef } from './operation';
+import type { Params } from './params';
+import type { RetryPolicy } from './retry';
+
+export interface ExecutionOptions {
+	concurrency: number;
+	/** Requests per minute of the app's message quota; undefined = learn it from LeanCloud's 429 answers. */
+	requestsPerMinute?: number;
+	timeoutMs: number;
+	retry: RetryPolicy;
+}
+
+export const DEFAULT_CONCURRENCY = 8;
+const DEFAULT_MAX_RATE_LIMIT_WAIT_S = 300;
+const DEFAULT_TIMEOUT_S = 30;
+
+/** Fields every operation's "Options" collection gets, after its own. */
+export const executionOptionFields: INodeProperties[] = [
+	{
+		displayName: 'Concurrency',
+		name: 'concurrency',
+		type: 'number',
+		default: DEFAULT_CONCURRENCY,
+		typeOptions: { minValue: 1, maxValue: 64 },
+		description:
+			'How many requests may be in flight at once. Requests for the same conversation are never sent at the same time, so their order is kept; the output always follows the input order.',
+	},
+	{
+		displayName: 'Max Wait for Rate Limit (Seconds)',
+		name: 'maxRateLimitWait',
+		type: 'number',
+		default: DEFAULT_MAX_RATE_LIMIT_WAIT_S,
+		typeOptions: { minValue: 0 },
+		description: 'Longest time one item may wait for LeanCloud\'s quota, in total, before it fails',
+	},
+	{
+		displayName: 'Message Quota',
+		name: 'quota',
+		type: 'options',
+		default: 'auto',
+		options: [
+			{ name: 'Learn From LeanCloud (429 Answers)', value: 'auto', description: 'Send freely and slow down to the pace LeanCloud allows once it answers 429' },
+			{ name: 'Development App (120 per Minute)', value: '120' },
+			{ name: 'Commercial App Default (1,800 per Minute)', value: '1800' },
+			{ name: 'Commercial App, Raised (3,600 per Minute)', value: '3600' },
+			{ name: 'Commercial App, Raised (5,400 per Minute)', value: '5400' },
+			{ name: 'Commercial App, Raised (7,200 per Minute)', value: '7200' },
+			{ name: 'Commercial App, Maximum (9,000 per Minute)', value: '9000' },
+			{ name: 'Custom', value: 'custom' },
+		],
+		description:
+			'Your app\'s quota for sending, editing and recalling messages, so the node paces itself under it. Reads and admin operations do not count against it.',
+	},
+	{
+		displayName: 'Custom Quota (Requests per Minute)',
+		name: 'customQuota',
+		type: 'number',
+		default: 1800,
+		typeOptions: { minValue: 1 },
+		description: 'Used when Message Quota is Custom',
+	},
+	{
+		displayName: 'Retry on Rate Limit',
+		name: 'retryOnRateLimit',
+		type: 'boolean',
+		default: true,
+		description:
+			'Whether to wait and resend when LeanCloud answers 429 (too many requests). Safe for every request: a 429 means it was not processed.',
+	},
+	{
+		displayName: 'Retry on Server or Network Errors',
+		name: 'retryOnErrors',
+		type: 'options',
+		default: 'safe',
+		options: [
+			{ name: 'Only Requests That Cannot Duplicate', value: 'safe', description: 'Gets, updates, recalls and deletes (GET, PUT, DELETE)' },
+			{
+				name: 'All Requests, Including Sends',
+				value: 'all',
+				description: 'A send whose answer was lost may have arrived: resending can deliver it twice',
+			},
+			{ name: 'Never', value: 'never' },
+		],
+		description: 'Which requests to resend, up to 3 attempts, after a 5xx answer or a lost connection',
+	},
+	{
+		displayName: 'Timeout (Seconds)',
+		name: 'timeout',
+		type: 'number',
+		default: DEFAULT_TIMEOUT_S,
+		typeOptions: { minValue: 1 },
+		description: 'How long to wait for each answer before treating the request as failed',
+	},
+];
+
+/** Adds the execution options to the operation's "Options" collection, creating it when the operation has none. */
+export function withExecutionOptions(properties: INodeProperties[]): INodeProperties[] {
+	const existing = properties.find((property) => property.name === 'options' && property.type === 'collection');
+	if (!existing) {
+		return [
+			...properties,
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add Option',
+				default: {},
+				description: 'Pace, concurrency, retries and timeout of the requests',
+				options: executionOptionFields,
+			},
+		];
+	}
+	const merged = [...(existing.options as INodeProperties[]), ...executionOptionFields].sort((a, b) => a.displayName.localeCompare(b.displayName));
+	return properties.map((property) => (property === existing ? { ...existing, options: merged } : property));
+}
+
+/** Reads the execution options (node-wide: they govern all items together, so they are read from the first item). */
+export function readExecutionOptions(params: Params): ExecutionOptions {
+	const options = params.collection('options');
+	const quota = options.string('quota') || 'auto';
+	let requestsPerMinute: number | undefined;
+	if (quota === 'custom') requestsPerMinute = options.integer('customQuota', { min: 1, max: 1_000_000 });
+	else if (quota !== 'auto') requestsPerMinute = Number(quota);
+	const seconds = (name: string, fallback: number, min: number) =>
+		options.has(name) ? options.number(name, { min, max: 86_400 }) : fallback;
+	return {
+		concurrency: options.has('concurrency') ? options.integer('concurrency', { min: 1, max: 64 }) : DEFAULT_CONCURRENCY,
+		requestsPerMinute,
+		timeoutMs: seconds('timeout', DEFAULT_TIMEOUT_S, 1) * 1000,
+		retry: {
+			retryOnRateLimit: options.boolean('retryOnRateLimit', true),
+			maxRateLimitWaitMs: seconds('maxRateLimitWait', DEFAULT_MAX_RATE_LIMIT_WAIT_S, 0) * 1000,
+			retryOnErrors: (options.string('retryOnErrors') || 'safe') as ExecutionOptions['retry']['retryOnErrors'],
+			maxAttempts: 3,
+		},
+	};
+}
+
+const assembled = new WeakMap<OperationDef, INodeProperties[]>();
+
+/** The operation's parameters as the node shows them: its own, with the execution options in "Options". */
+export function operationFields(op: OperationDef): INodeProperties[] {
+	let fields = assembled.get(op);
+	if (!fields) {
+		fields = withExecutionOptions(op.properties);
+		assembled.set(op, fields);
+	}
+	return fields;
+}
