@@ -17,6 +17,7 @@ import { collectPages } from './paginate';
 import { ParameterError, Params } from './params';
 import { sendWithPolicy } from './retry';
 import { runScheduled } from './schedule';
+import { settle } from './settle';
 import { CancelledError } from './wait';
 
 /** What phase one decided for an item: the request to send, or the error to report. */
@@ -185,23 +186,23 @@ export async function runOperation(
 			results[itemIndex] = [{ json: errorJson(entry.error), pairedItem }];
 			return;
 		}
-		try {
-			const output = await run(context, op, entry, sending);
-			results[itemIndex] = output.map((json) => ({ json, pairedItem }));
-		} catch (error) {
-			if (error instanceof CancelledError) throw error;
-			const failure = toItemError(context, op, error, itemIndex);
-			if (!continueOnFail) {
-				fatal ??= failure;
-				stop.abort();
-				return;
-			}
-			results[itemIndex] = [{ json: errorJson(failure), pairedItem }];
+		const outcome = await settle(run(context, op, entry, sending));
+		if (outcome.ok) {
+			results[itemIndex] = outcome.value.map((json) => ({ json, pairedItem }));
+			return;
 		}
+		if (outcome.error instanceof CancelledError) throw outcome.error;
+		const failure = toItemError(context, op, outcome.error, itemIndex);
+		if (!continueOnFail) {
+			fatal ??= failure;
+			stop.abort();
+			return;
+		}
+		results[itemIndex] = [{ json: errorJson(failure), pairedItem }];
 	};
 
-	try {
-		await runScheduled(
+	const scheduled = await settle(
+		runScheduled(
 			plans.length,
 			options.concurrency,
 			(itemIndex) => {
@@ -210,12 +211,11 @@ export async function runOperation(
 			},
 			runItem,
 			stop.signal,
-		);
-	} catch (error) {
-		if (!(error instanceof CancelledError)) throw error;
-	} finally {
-		cancelSignal?.removeEventListener('abort', onCancel);
-	}
+		),
+	);
+	cancelSignal?.removeEventListener('abort', onCancel);
+	// Cancellation ends the run early; anything else escaping the scheduler is a bug worth surfacing.
+	if (!scheduled.ok && !(scheduled.error instanceof CancelledError)) throw toItemError(context, op, scheduled.error, 0);
 	if (fatal) throw fatal;
 	if (cancelSignal?.aborted) throw new NodeOperationError(context.getNode(), 'The execution was cancelled while sending');
 	return results.flat();

@@ -1,5 +1,6 @@
 import type { HttpMethod, RequestSpec } from './operation';
 import type { Pacer } from './pace';
+import { settle } from './settle';
 import { wait } from './wait';
 import { LeanCloudFailure } from '../transport/request';
 
@@ -39,25 +40,25 @@ export async function sendWithPolicy(
 			for (let delay = pacer.delay(); delay > 0; delay = pacer.delay()) await wait(delay, signal);
 			pacer.start();
 		}
-		try {
-			const body = await send(spec);
+		const outcome = await settle(send(spec));
+		if (outcome.ok) {
 			pacer?.succeeded();
-			return body;
-		} catch (error) {
-			if (!(error instanceof LeanCloudFailure)) throw error;
-			const { status, retryAfterMs } = error.details;
-			if (status === 429) {
-				// With retries off the item just fails; the quota is left to LeanCloud to enforce.
-				if (!policy.retryOnRateLimit) throw error;
-				const blockedFor = pacer ? pacer.rateLimited(retryAfterMs) : (retryAfterMs ?? 60_000);
-				if (rateLimitWaited + blockedFor > policy.maxRateLimitWaitMs) throw error;
-				rateLimitWaited += blockedFor;
-				if (!pacer) await wait(blockedFor, signal);
-				continue;
-			}
-			const serverOrNetwork = status === undefined || status >= 500;
-			if (!serverOrNetwork || attempt >= policy.maxAttempts || !resendsAfterError(spec.method, policy)) throw error;
-			await wait(retryAfterMs ?? Math.min(MAX_BACKOFF_MS, 1000 * 2 ** (attempt - 1)), signal);
+			return outcome.value;
 		}
+		const error = outcome.error;
+		if (!(error instanceof LeanCloudFailure)) throw error;
+		const { status, retryAfterMs } = error.details;
+		if (status === 429) {
+			// With retries off the item just fails; the quota is left to LeanCloud to enforce.
+			if (!policy.retryOnRateLimit) throw error;
+			const blockedFor = pacer ? pacer.rateLimited(retryAfterMs) : (retryAfterMs ?? 60_000);
+			if (rateLimitWaited + blockedFor > policy.maxRateLimitWaitMs) throw error;
+			rateLimitWaited += blockedFor;
+			if (!pacer) await wait(blockedFor, signal);
+			continue;
+		}
+		const serverOrNetwork = status === undefined || status >= 500;
+		if (!serverOrNetwork || attempt >= policy.maxAttempts || !resendsAfterError(spec.method, policy)) throw error;
+		await wait(retryAfterMs ?? Math.min(MAX_BACKOFF_MS, 1000 * 2 ** (attempt - 1)), signal);
 	}
 }
