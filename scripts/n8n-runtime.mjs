@@ -58,8 +58,9 @@ export function ensureN8n({ version = N8N_VERSION, nodeMajor = 24 } = {}) {
 		log(`installing n8n ${version} into ${dir} (a few minutes and about 3 GB, once)`);
 		writePackage(dir, 'n8n-runtime', version.startsWith('1.') ? N8N1_OVERRIDES : undefined);
 		npm(['install', '--no-audit', '--no-fund', '--omit=dev', '--ignore-scripts', `n8n@${version}`], dir);
-		// sqlite3 (n8n's default database) and isolated-vm are native: build them for the Node that runs n8n.
-		const natives = ['sqlite3', 'isolated-vm'].filter((name) => existsSync(join(dir, 'node_modules', name)));
+		// sqlite3 (n8n's default database) is native: build it for the Node that runs n8n. So is isolated-vm,
+		// used only by n8n's optional VM expression engine; its current release builds on Node 24 only.
+		const natives = (nodeMajor === 24 ? ['sqlite3', 'isolated-vm'] : ['sqlite3']).filter((name) => existsSync(join(dir, 'node_modules', name)));
 		npm(['rebuild', ...natives], dir, {
 			PATH: `${node.binDir}:${process.env.PATH}`,
 			...(node.packageDir ? { npm_config_nodedir: node.packageDir } : {}),

@@ -208,6 +208,13 @@ export function buildWorkflow(options: RunOptions): { workflow: WorkflowType; wo
 	return { workflow, workflowData, source };
 }
 
+/** Starts a run without waiting for it: the cancellable promise n8n uses (its `cancel()` is n8n's stop button). */
+export function startRun(options: RunOptions) {
+	const { workflow, workflowData, source } = buildWorkflow(options);
+	const execute = new WorkflowExecute(additionalData(workflowData, options.credentials ?? defaultCredentials), 'manual');
+	return execute.run({ workflow, startNode: source });
+}
+
 /** Runs the node on the given items and parameters and returns its output items or its error. */
 export async function runNode(options: RunOptions): Promise<RunResult> {
 	const { workflow, workflowData, source } = buildWorkflow(options);

@@ -1,0 +1,62 @@
+import { Pacer } from '../../nodes/LeanCloudIm/engine/pace';
+
+function clock() {
+	let now = 1_000_000;
+	return { now: () => now, advance: (ms: number) => (now += ms) };
+}
+
+test('a known quota allows a burst up to the limit, then one start per freed slot of the sliding window', () => {
+	const time = clock();
+	const pacer = new Pacer(3, 1000, time.now);
+	for (let index = 0; index < 3; index++) {
+		expect(pacer.delay()).toBe(0);
+		pacer.start();
+		time.advance(100);
+	}
+	// Starts at 0, 100, 200 ms; now 300 ms: the next may start when the first leaves the window, at 1000 ms.
+	expect(pacer.delay()).toBe(700);
+	time.advance(700);
+	expect(pacer.delay()).toBe(0);
+});
+
+test('no quota: no waiting until LeanCloud answers 429, then the quota is learned from what got through', () => {
+	const time = clock();
+	const pacer = new Pacer(undefined, 60_000, time.now);
+	for (let index = 0; index < 5; index++) {
+		expect(pacer.delay()).toBe(0);
+		pacer.start();
+		pacer.succeeded();
+	}
+	expect(pacer.rateLimited(2000)).toBe(2000);
+	expect(pacer.quota).toEqual({ limit: 5, windowMs: 2000 });
+	// Everyone waits out the block; a second 429 in the same block does not restart it or relearn.
+	time.advance(500);
+	expect(pacer.rateLimited(2000)).toBe(1500);
+	expect(pacer.delay()).toBe(1500);
+	time.advance(1500);
+	for (let index = 0; index < 5; index++) {
+		expect(pacer.delay()).toBe(0);
+		pacer.start();
+	}
+	expect(pacer.delay()).toBe(2000);
+});
+
+test('without Retry-After the block lasts the documented one-minute window', () => {
+	const time = clock();
+	const pacer = new Pacer(undefined, 60_000, time.now);
+	pacer.start();
+	pacer.succeeded();
+	expect(pacer.rateLimited(undefined)).toBe(60_000);
+	expect(pacer.quota).toEqual({ limit: 1, windowMs: 60_000 });
+});
+
+test('a quota that proves too high is lowered by the next 429', () => {
+	const time = clock();
+	const pacer = new Pacer(10, 1000, time.now);
+	for (let index = 0; index < 4; index++) {
+		pacer.start();
+		pacer.succeeded();
+	}
+	pacer.rateLimited(1000);
+	expect(pacer.quota.limit).toBe(4);
+});
