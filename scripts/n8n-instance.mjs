@@ -24,7 +24,8 @@ export function n8nEnv(runtime, userFolder, port = 5678) {
 		N8N_HOST: '127.0.0.1',
 		N8N_PORT: String(port),
 		N8N_SECURE_COOKIE: 'false',
-		N8N_DISABLED_MODULES: 'mcp-registry',
+		// n8n 2.x only: 1.x refuses unknown module names.
+		...(String(runtime.version ?? '2').startsWith('1.') ? {} : { N8N_DISABLED_MODULES: 'mcp-registry' }),
 		N8N_UNVERIFIED_PACKAGES_ENABLED: 'true',
 		N8N_LOG_LEVEL: process.env.N8N_LOG_LEVEL ?? 'warn',
 	};

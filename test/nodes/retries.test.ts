@@ -1,4 +1,5 @@
 import type { INodeParameters } from 'n8n-workflow';
+import type nock from 'nock';
 
 import { LeanCloudIm } from '../../nodes/LeanCloudIm/LeanCloudIm.node';
 import { wait } from '../../nodes/LeanCloudIm/engine/wait';
@@ -137,7 +138,8 @@ describe('concurrency and order', () => {
 		let peak = 0;
 		let total = 0;
 		const handler = (conversation: string) =>
-			async function (_uri: string, body: { message: string }) {
+			async function (_uri: string, requestBody: nock.Body) {
+				const body = requestBody as { message: string };
 				arrivals.push(`${conversation}:${body.message}`);
 				const count = (inFlight.get(conversation) ?? 0) + 1;
 				if (count > 1) overlap = true;
