@@ -37,6 +37,11 @@ export class LeanCloudFailure extends Error {
 	}
 }
 
+/** The text of a non-JSON body without markup, shortened for an error message. */
+function excerptOf(text: string): string {
+	return text.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 120);
+}
+
 function parseBody(body: unknown): unknown {
 	if (typeof body !== 'string') return body;
 	if (body.trim() === '') return {};
@@ -73,7 +78,7 @@ function failureFromResponse(response: IN8nHttpFullResponse): LeanCloudFailure {
 		}
 	}
 	// Gateways and proxies answer with HTML or empty bodies: report the status and a short, safe excerpt.
-	const excerpt = typeof body === 'string' ? body.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 120) : '';
+	const excerpt = typeof body === 'string' ? excerptOf(body) : '';
 	return new LeanCloudFailure(excerpt || `HTTP ${status}`, { status, retryAfterMs: retryAfter });
 }
 
@@ -110,7 +115,12 @@ export async function sendRequest(
 		throw networkFailure(error);
 	}
 	if (response.statusCode >= 200 && response.statusCode < 300) {
-		return parseBody(response.body);
+		const body = parseBody(response.body);
+		// LeanCloud always answers JSON; anything else (a proxy page, a cut-off body) is not a result.
+		if (typeof body === 'string') {
+			throw new LeanCloudFailure(`The response is not JSON (${excerptOf(body) || 'empty'})`, { status: response.statusCode });
+		}
+		return body;
 	}
 	throw failureFromResponse(response);
 }
