@@ -24,8 +24,12 @@ export function n8nEnv(runtime, userFolder, port = 5678) {
 		N8N_HOST: '127.0.0.1',
 		N8N_PORT: String(port),
 		N8N_SECURE_COOKIE: 'false',
-		// n8n 2.x only: 1.x refuses unknown module names.
-		...(String(runtime.version ?? '2').startsWith('1.') ? {} : { N8N_DISABLED_MODULES: 'mcp-registry' }),
+		// n8n 2.x only: 1.x refuses unknown module names. On 1.x (Node 20) isolated-vm cannot be built, so
+		// expressions use n8n's classic engine there.
+		...(String(runtime.version ?? '2').startsWith('1.')
+			? { N8N_EXPRESSION_ENGINE: 'legacy' }
+			: { N8N_DISABLED_MODULES: 'mcp-registry' }),
+		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
 		N8N_UNVERIFIED_PACKAGES_ENABLED: 'true',
 		N8N_LOG_LEVEL: process.env.N8N_LOG_LEVEL ?? 'warn',
 	};

@@ -94,7 +94,7 @@ test('random values in every parameter of every operation end in output or in No
 	let failures = 0;
 	for (let round = 0; round < ROUNDS; round++) {
 		const { resource, op } = rnd.pick(operations);
-		const parameters = { ...randomParameters(rnd, operationFields(op)), resource, operation: op.value };
+		const parameters: INodeParameters = { ...randomParameters(rnd, operationFields(op)), resource, operation: op.value };
 		// Keep the runs fast: no waiting for quotas or backoffs in a fuzz loop.
 		parameters.options = { ...((parameters.options as object) ?? {}), retryOnErrors: 'never', maxRateLimitWait: 0, timeout: 5 };
 		execute.mockClear();
