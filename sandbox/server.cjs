@@ -134,8 +134,27 @@ async function startSandbox(options = {}) {
 module.exports = { startSandbox, DEFAULTS };
 
 if (require.main === module) {
-	const port = Number(process.env.SANDBOX_PORT ?? 3210);
-	startSandbox({ port, latencyMs: Number(process.env.SANDBOX_LATENCY_MS ?? 0), demo: true }).then((sandbox) => {
+	// Environment: SANDBOX_PORT (3210; 0 = any free port), SANDBOX_LATENCY_MS, SANDBOX_DEMO (true),
+	// SANDBOX_NORMAL_QUOTA ("limit/windowMs", e.g. 100/2000), SANDBOX_RETRY_AFTER (false), SANDBOX_SEED_MESSAGES.
+	const env = process.env;
+	const limits = {};
+	if (env.SANDBOX_NORMAL_QUOTA) {
+		const [limit, windowMs] = env.SANDBOX_NORMAL_QUOTA.split('/').map(Number);
+		limits.normal = { limit, windowMs };
+	}
+	startSandbox({
+		port: Number(env.SANDBOX_PORT ?? 3210),
+		latencyMs: Number(env.SANDBOX_LATENCY_MS ?? 0),
+		demo: env.SANDBOX_DEMO !== 'false',
+		retryAfterHeader: env.SANDBOX_RETRY_AFTER === 'true',
+		limits,
+	}).then((sandbox) => {
+		// SANDBOX_SEED_MESSAGES=N: a conversation "seeded-history" with N messages, for history benchmarks.
+		const seeded = Number(env.SANDBOX_SEED_MESSAGES ?? 0);
+		if (seeded > 0) {
+			sandbox.store.createConversation({ name: 'Seeded history', m: ['a', 'b'] }, 'seeded-history');
+			for (let index = 0; index < seeded; index++) sandbox.store.addMessage('seeded-history', index % 2 ? 'a' : 'b', `message ${index}`);
+		}
 		process.stdout.write(
 			[
 				'LeanCloud IM sandbox running (in memory; Ctrl-C to stop)',

@@ -1,6 +1,7 @@
 import {
 	NodeApiError,
 	NodeOperationError,
+	type ICredentialsDecrypted,
 	type IDataObject,
 	type IExecuteFunctions,
 	type INodeExecutionData,
@@ -28,6 +29,7 @@ type Plan =
 /** What sending needs besides the plan: the policy and the quota shared by all items. */
 interface Sending {
 	options: ExecutionOptions;
+	credentials: ICredentialsDecrypted;
 	pacer?: Pacer;
 	signal: AbortSignal;
 }
@@ -49,16 +51,24 @@ export function parameterLabel(properties: INodeProperties[], dotted: string): s
 	return labels.join(' > ');
 }
 
+const fieldIndex = new WeakMap<OperationDef, Map<string, INodeProperties>>();
+
+/**
+ * The item's parameters, read from n8n lazily at this item's index (expressions resolved): only the fields
+ * the operation actually uses are read. Fields hidden by the item's other values read as their default.
+ */
 function readParams(context: IExecuteFunctions, op: OperationDef, itemIndex: number): Params {
-	const values: IDataObject = {};
-	for (const property of operationFields(op)) {
-		if (property.name in values) continue;
-		// Parameters hidden by this item's other values (e.g. Limit when Return All is on) read as their default.
-		values[property.name] = context.getNodeParameter(property.name, itemIndex, property.default, {
-			extractValue: property.type === 'resourceLocator',
-		}) as IDataObject[string];
+	let fields = fieldIndex.get(op);
+	if (!fields) {
+		fields = new Map(operationFields(op).map((property) => [property.name, property]));
+		fieldIndex.set(op, fields);
 	}
-	return new Params(values);
+	const byName = fields;
+	return new Params((name) => {
+		const property = byName.get(name);
+		if (!property) return undefined;
+		return context.getNodeParameter(name, itemIndex, property.default, { extractValue: property.type === 'resourceLocator' });
+	});
 }
 
 function parameterError(context: IExecuteFunctions, op: OperationDef, error: ParameterError, itemIndex: number) {
@@ -99,7 +109,7 @@ function plan(context: IExecuteFunctions, op: OperationDef, itemIndex: number, m
 async function run(context: IExecuteFunctions, op: OperationDef, planned: Extract<Plan, { ok: true }>, sending: Sending): Promise<IDataObject[]> {
 	const key = op.key ?? 'master';
 	const send = async (spec: RequestSpec) =>
-		await sendWithPolicy(async (request) => await sendRequest(context, request, key, sending.options.timeoutMs), spec, {
+		await sendWithPolicy(async (request) => await sendRequest(context, request, key, sending.options.timeoutMs, sending.credentials), spec, {
 			policy: sending.options.retry,
 			pacer: sending.pacer,
 			signal: sending.signal,
@@ -170,8 +180,10 @@ export async function runOperation(
 	const onCancel = () => stop.abort();
 	cancelSignal?.addEventListener('abort', onCancel, { once: true });
 	if (cancelSignal?.aborted) stop.abort();
+	const reference = context.getNode().credentials?.[CREDENTIAL_TYPE];
 	const sending: Sending = {
 		options,
+		credentials: { id: reference?.id ?? '', name: reference?.name ?? '', type: CREDENTIAL_TYPE, data: credentials },
 		pacer: op.bucket ? new Pacer(options.requestsPerMinute, QUOTA_WINDOW_MS) : undefined,
 		signal: stop.signal,
 	};

@@ -27,10 +27,23 @@ function isBlank(value: unknown): boolean {
  * item's index, expressions resolved); operations only see this object, so they stay pure and testable.
  */
 export class Params {
+	private readonly cache = new Map<string, unknown>();
+
+	/** `source` returns a parameter's value; each is read at most once, and only when an operation asks for it. */
 	constructor(
-		private readonly values: IDataObject,
+		private readonly source: (name: string) => unknown,
 		private readonly prefix = '',
 	) {}
+
+	/** Params over plain values (a collection's fields, or values in tests). */
+	static of(values: IDataObject, prefix = ''): Params {
+		return new Params((name) => values[name], prefix);
+	}
+
+	private read(name: string): unknown {
+		if (!this.cache.has(name)) this.cache.set(name, this.source(name));
+		return this.cache.get(name);
+	}
 
 	private qualified(name: string): string {
 		return this.prefix + name;
@@ -42,16 +55,16 @@ export class Params {
 	}
 
 	raw(name: string): unknown {
-		return this.values[name];
+		return this.read(name);
 	}
 
 	/** Whether the value is set to something other than an empty string. */
 	has(name: string): boolean {
-		return !isBlank(this.values[name]);
+		return !isBlank(this.read(name));
 	}
 
 	string(name: string): string {
-		const value = this.values[name];
+		const value = this.read(name);
 		if (isBlank(value)) return '';
 		if (typeof value === 'string') return value;
 		if (typeof value === 'number' || typeof value === 'boolean') return String(value);
@@ -84,7 +97,7 @@ export class Params {
 
 	/** Client IDs given as a list, or as text separated by commas or new lines. Trimmed and de-duplicated. */
 	clientIds(name: string, { min = 1, max }: { min?: number; max?: number } = {}): string[] {
-		const value = this.values[name];
+		const value = this.read(name);
 		let parts: unknown[];
 		if (isBlank(value)) parts = [];
 		else if (Array.isArray(value)) parts = value;
@@ -111,7 +124,7 @@ export class Params {
 	}
 
 	boolean(name: string, fallback = false): boolean {
-		const value = this.values[name];
+		const value = this.read(name);
 		if (value === undefined || value === null || value === '') return fallback;
 		if (typeof value === 'boolean') return value;
 		if (value === 'true') return true;
@@ -121,7 +134,7 @@ export class Params {
 
 	/** A number within [min, max]; `integer` also requires a whole number. */
 	number(name: string, { min, max, integer = false }: { min: number; max: number; integer?: boolean }): number {
-		const value = this.values[name];
+		const value = this.read(name);
 		const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
 		if (typeof number !== 'number' || !Number.isFinite(number) || (integer && !Number.isInteger(number))) {
 			this.fail(name, `must be a ${integer ? 'whole ' : ''}number, got "${String(value)}"`);
@@ -136,7 +149,7 @@ export class Params {
 
 	/** A JSON object given as an object or as JSON text; undefined when empty. */
 	jsonObject(name: string): IDataObject | undefined {
-		const value = this.values[name];
+		const value = this.read(name);
 		if (isBlank(value)) return undefined;
 		let parsed: unknown = value;
 		if (typeof value === 'string') {
@@ -155,7 +168,7 @@ export class Params {
 
 	/** A date-time (ISO text, or milliseconds) as Unix milliseconds; undefined when empty. */
 	timestampMs(name: string): number | undefined {
-		const value = this.values[name];
+		const value = this.read(name);
 		if (isBlank(value)) return undefined;
 		const ms = typeof value === 'number' ? value : Date.parse(String(value));
 		if (!Number.isFinite(ms)) this.fail(name, `is not a valid date and time: "${String(value)}"`);
@@ -164,8 +177,8 @@ export class Params {
 
 	/** The fields of a collection parameter (e.g. "Options"), read with the same rules. */
 	collection(name: string): Params {
-		const value = this.values[name];
+		const value = this.read(name);
 		const fields = typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as IDataObject) : {};
-		return new Params(fields, `${this.qualified(name)}.`);
+		return Params.of(fields, `${this.qualified(name)}.`);
 	}
 }

@@ -1,4 +1,5 @@
 import type {
+	ICredentialsDecrypted,
 	IDataObject,
 	IExecuteFunctions,
 	IHttpRequestOptions,
@@ -92,6 +93,7 @@ export async function sendRequest(
 	spec: RequestSpec,
 	key: KeyRole,
 	timeoutMs?: number,
+	credentials?: ICredentialsDecrypted,
 ): Promise<unknown> {
 	const options: IHttpRequestOptions = {
 		timeout: timeoutMs,
@@ -106,10 +108,12 @@ export async function sendRequest(
 	};
 	let response: IN8nHttpFullResponse;
 	try {
+		// With the credential already decrypted for this run, n8n does not resolve it again for every request.
 		response = (await context.helpers.httpRequestWithAuthentication.call(
 			context,
 			CREDENTIAL_TYPE,
 			options,
+			credentials ? { credentialsDecrypted: credentials } : undefined,
 		)) as IN8nHttpFullResponse;
 	} catch (error) {
 		throw networkFailure(error);
