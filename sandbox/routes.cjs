@@ -40,6 +40,14 @@ function messageBody(value) {
 const bool = (value) => value === true || value === 'true';
 const messagingTarget = (store, id) => store.conversation(id, () => fail(404, 4401, 'INVALID_MESSAGING_TARGET'));
 
+/** The message that modify, recall and delete address: conversation, message ID, original sender and timestamp. */
+function ownedMessage(store, params, source) {
+	messagingTarget(store, params.id);
+	const timestamp = integer(source.timestamp, 'timestamp', { min: 1, max: Number.MAX_SAFE_INTEGER });
+	if (timestamp === undefined) badParameter('timestamp is required.');
+	return store.findMessage(params.id, params.messageId, timestamp, requiredString(source.from_client, 'from_client'));
+}
+
 function where(query) {
 	if (!query.where) return {};
 	try {
@@ -187,10 +195,7 @@ const routes = [
 		'master',
 		'normal',
 		({ store, params, body }) => {
-			messagingTarget(store, params.id);
-			const timestamp = integer(body.timestamp, 'timestamp', { min: 1, max: Number.MAX_SAFE_INTEGER });
-			const record = store.findMessage(params.id, params.messageId, timestamp, requiredString(body.from_client, 'from_client'));
-			record.data = messageBody(body.message);
+			ownedMessage(store, params, body).data = messageBody(body.message);
 			return {};
 		},
 	],
@@ -200,9 +205,7 @@ const routes = [
 		'master',
 		'normal',
 		({ store, params, body }) => {
-			messagingTarget(store, params.id);
-			const timestamp = integer(body.timestamp, 'timestamp', { min: 1, max: Number.MAX_SAFE_INTEGER });
-			const record = store.findMessage(params.id, params.messageId, timestamp, requiredString(body.from_client, 'from_client'));
+			const record = ownedMessage(store, params, body);
 			// Assumption: a recalled record keeps its place and shows as the SDKs' recalled type (-127).
 			record.data = '{"_lctype":-127}';
 			record.recall = true;
@@ -215,10 +218,7 @@ const routes = [
 		'master',
 		null,
 		({ store, params, query }) => {
-			messagingTarget(store, params.id);
-			const timestamp = integer(query.timestamp, 'timestamp', { min: 1, max: Number.MAX_SAFE_INTEGER });
-			const record = store.findMessage(params.id, params.messageId, timestamp, requiredString(query.from_client, 'from_client'));
-			store.deleteMessage(params.id, record);
+			store.deleteMessage(params.id, ownedMessage(store, params, query));
 			return {};
 		},
 	],

@@ -3,6 +3,7 @@
  * (X-LC-Id, a valid X-LC-Sign for the expected key, no plain key, our internal role header removed).
  */
 import { createHash } from 'crypto';
+import type { INodeParameters } from 'n8n-workflow';
 import nock from 'nock';
 
 import { ROLE_HEADER } from '../../credentials/LeanCloudImApi.credentials';
@@ -66,4 +67,9 @@ export function recordUnmatched(): { requests: string[]; stop: () => void } {
 	};
 	nock.emitter.on('no match', listener);
 	return { requests, stop: () => nock.emitter.removeListener('no match', listener) };
+}
+
+/** Parameters of Message > Send to conversation c1 from "bot", with overrides. */
+export function sendParameters(fields: object = {}): INodeParameters {
+	return { resource: 'message', operation: 'send', conversationId: byId('c1'), fromClient: 'bot', text: 'Hi', ...fields } as INodeParameters;
 }

@@ -1,14 +1,7 @@
-import { api, byId, expectAllRequestsMade, plainKeyApi, resetNock } from '../harness/leancloud';
+import { api, byId, expectAllRequestsMade, plainKeyApi, resetNock, sendParameters } from '../harness/leancloud';
 import { runNode, TEST_APP_KEY, TEST_MASTER_KEY } from '../harness/runNode';
 
-const send = (fields: object = {}) => ({
-	resource: 'message',
-	operation: 'send',
-	conversationId: byId('c1'),
-	fromClient: 'bot',
-	text: 'Hi',
-	...fields,
-});
+const send = sendParameters;
 const sent = (id: string) => ({ result: { 'msg-id': id, timestamp: 1764064800000 } });
 
 beforeEach(resetNock);

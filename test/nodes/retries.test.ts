@@ -3,18 +3,11 @@ import type nock from 'nock';
 
 import { LeanCloudIm } from '../../nodes/LeanCloudIm/LeanCloudIm.node';
 import { wait } from '../../nodes/LeanCloudIm/engine/wait';
-import { api, byId, expectAllRequestsMade, resetNock } from '../harness/leancloud';
+import { api, byId, expectAllRequestsMade, resetNock, sendParameters } from '../harness/leancloud';
 import { runNode, startRun } from '../harness/runNode';
 
 const sent = (id: string) => ({ result: { 'msg-id': id, timestamp: 1764064800000 } });
-const send = (fields: object = {}): INodeParameters => ({
-	resource: 'message',
-	operation: 'send',
-	conversationId: byId('c1'),
-	fromClient: 'bot',
-	text: 'Hi',
-	...fields,
-});
+const send = sendParameters;
 const members: INodeParameters = { resource: 'member', operation: 'getAll', conversationId: byId('c1'), returnAll: true };
 
 beforeEach(resetNock);

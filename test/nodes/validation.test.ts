@@ -1,16 +1,9 @@
 import type { INodeParameters } from 'n8n-workflow';
 
-import { byId, recordUnmatched, resetNock } from '../harness/leancloud';
+import { byId, recordUnmatched, resetNock, sendParameters } from '../harness/leancloud';
 import { defaultCredentials, runNode } from '../harness/runNode';
 
-const send = (fields: object = {}) => ({
-	resource: 'message',
-	operation: 'send',
-	conversationId: byId('c1'),
-	fromClient: 'bot',
-	text: 'Hi',
-	...fields,
-});
+const send = sendParameters;
 const reference = { conversationId: byId('c1'), messageId: 'm-1', timestamp: 1764064800123, fromClient: 'bot' };
 
 let unmatched: ReturnType<typeof recordUnmatched>;
