@@ -5,17 +5,17 @@ import {
 	type IDataObject,
 	type IExecuteFunctions,
 	type INodeExecutionData,
-	type INodeProperties,
 } from 'n8n-workflow';
 
 import { APP_KEY_FIELD, MASTER_KEY_FIELD } from '../../../credentials/LeanCloudImApi.credentials';
 import { CREDENTIAL_TYPE, LeanCloudFailure, sendRequest } from '../transport/request';
 import { toNodeApiError } from './errors';
-import { operationFields, readExecutionOptions, type ExecutionOptions } from './executionOptions';
+import { readExecutionOptions, type ExecutionOptions } from './executionOptions';
+import { parameterError, readParams } from './itemParams';
 import type { OperationDef, RequestSpec } from './operation';
 import { Pacer, QUOTA_WINDOW_MS } from './pace';
 import { collectPages } from './paginate';
-import { ParameterError, Params } from './params';
+import { ParameterError, type Params } from './params';
 import { sendWithPolicy } from './retry';
 import { runScheduled } from './schedule';
 import { settle } from './settle';
@@ -32,51 +32,6 @@ interface Sending {
 	credentials: ICredentialsDecrypted;
 	pacer?: Pacer;
 	signal: AbortSignal;
-}
-
-/** "Options > Push Data" style label for a (possibly dotted) parameter name, from the operation's properties. */
-export function parameterLabel(properties: INodeProperties[], dotted: string): string {
-	const labels: string[] = [];
-	let scope: Array<{ name: string; displayName?: string; options?: unknown; values?: unknown }> = properties;
-	for (const name of dotted.split('.')) {
-		const property = scope.find((candidate) => candidate.name === name);
-		if (!property) {
-			labels.push(name);
-			break;
-		}
-		labels.push(property.displayName ?? name);
-		const nested = Array.isArray(property.values) ? property.values : property.options;
-		scope = Array.isArray(nested) ? (nested as typeof scope) : [];
-	}
-	return labels.join(' > ');
-}
-
-const fieldIndex = new WeakMap<OperationDef, Map<string, INodeProperties>>();
-
-/**
- * The item's parameters, read from n8n lazily at this item's index (expressions resolved): only the fields
- * the operation actually uses are read. Fields hidden by the item's other values read as their default.
- */
-function readParams(context: IExecuteFunctions, op: OperationDef, itemIndex: number): Params {
-	let fields = fieldIndex.get(op);
-	if (!fields) {
-		fields = new Map(operationFields(op).map((property) => [property.name, property]));
-		fieldIndex.set(op, fields);
-	}
-	const byName = fields;
-	return new Params((name) => {
-		const property = byName.get(name);
-		if (!property) return undefined;
-		return context.getNodeParameter(name, itemIndex, property.default, { extractValue: property.type === 'resourceLocator' });
-	});
-}
-
-function parameterError(context: IExecuteFunctions, op: OperationDef, error: ParameterError, itemIndex: number) {
-	const label = parameterLabel(operationFields(op), error.parameter);
-	return new NodeOperationError(context.getNode(), `"${label}" ${error.message} [item ${itemIndex}]`, {
-		itemIndex,
-		description: error.hint ?? `Fix "${label}" for this item and run the node again.`,
-	});
 }
 
 function plan(context: IExecuteFunctions, op: OperationDef, itemIndex: number, missingKey?: string): Plan {
