@@ -258,4 +258,4 @@ function findRoute(method, segments) {
 	return pathMatched ? { methodNotAllowed: true } : undefined;
 }
 
-module.exports = { findRoute, MAX_MESSAGE_BYTES, MAX_TTL_SECONDS };
+module.exports = { findRoute };

@@ -209,4 +209,4 @@ class Store {
 	}
 }
 
-module.exports = { Store, ApiError, fail, matches };
+module.exports = { Store, ApiError, fail };

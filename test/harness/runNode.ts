@@ -217,11 +217,9 @@ export function startRun(options: RunOptions) {
 
 /** Runs the node on the given items and parameters and returns its output items or its error. */
 export async function runNode(options: RunOptions): Promise<RunResult> {
-	const { workflow, workflowData, source } = buildWorkflow(options);
-	const execute = new WorkflowExecute(additionalData(workflowData, options.credentials ?? defaultCredentials), 'manual');
 	let run: IRun;
 	try {
-		run = await execute.run({ workflow, startNode: source });
+		run = await startRun(options);
 	} catch (error) {
 		// The engine refuses some workflows before running any node (e.g. a required parameter left empty).
 		return { output: [], error: error as RunResult['error'], run: undefined };

@@ -1,5 +1,5 @@
 import type { HttpMethod, RequestSpec } from './operation';
-import type { Pacer } from './pace';
+import { QUOTA_WINDOW_MS, type Pacer } from './pace';
 import { settle } from './settle';
 import { wait } from './wait';
 import { LeanCloudFailure } from '../transport/request';
@@ -51,7 +51,7 @@ export async function sendWithPolicy(
 		if (status === 429) {
 			// With retries off the item just fails; the quota is left to LeanCloud to enforce.
 			if (!policy.retryOnRateLimit) throw error;
-			const blockedFor = pacer ? pacer.rateLimited(retryAfterMs) : (retryAfterMs ?? 60_000);
+			const blockedFor = pacer ? pacer.rateLimited(retryAfterMs) : (retryAfterMs ?? QUOTA_WINDOW_MS);
 			if (rateLimitWaited + blockedFor > policy.maxRateLimitWaitMs) throw error;
 			rateLimitWaited += blockedFor;
 			if (!pacer) await wait(blockedFor, signal);
