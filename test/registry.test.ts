@@ -21,7 +21,21 @@ function allProperties(list: INodeProperties[], path = ''): Array<[string, INode
 
 describe('registry', () => {
 	test('the node offers every resource with at least one operation, and finds each by value', () => {
-		expect(resources.map((resource) => resource.value)).toEqual(['conversation', 'member', 'message', 'mute', 'pushNotification']);
+		expect(resources.map((resource) => resource.value)).toEqual([
+			'app',
+			'blacklist',
+			'broadcast',
+			'chatRoom',
+			'client',
+			'conversation',
+			'member',
+			'message',
+			'mute',
+			'pushNotification',
+			'role',
+			'serviceConversation',
+			'subscriber',
+		]);
 		for (const resource of resources) {
 			expect(resource.operations.length).toBeGreaterThan(0);
 			for (const op of resource.operations) expect(findOperation(resource.value, op.value)).toBe(op);
@@ -44,9 +58,12 @@ describe('registry', () => {
 		for (const resource of resources) {
 			for (const op of resource.operations) {
 				for (const field of op.properties) {
+					// Same-name fields (one picker per conversation type) are told apart by their own conditions.
 					const stamped = properties.filter(
 						(property) =>
 							property.name === field.name &&
+							property.displayName === field.displayName &&
+							JSON.stringify(property.displayOptions?.show?.conversationType) === JSON.stringify(field.displayOptions?.show?.conversationType) &&
 							property.displayOptions?.show?.resource?.[0] === resource.value &&
 							property.displayOptions?.show?.operation?.[0] === op.value,
 					);

@@ -8,7 +8,7 @@ import {
 } from 'n8n-workflow';
 
 import { runOperation } from './engine/executor';
-import { searchConversations } from './methods/listSearch';
+import { searchAllConversations, searchChatRooms, searchConversations, searchServiceConversations } from './methods/listSearch';
 import { findOperation, nodeProperties } from './registry';
 
 export class LeanCloudIm implements INodeType {
@@ -19,7 +19,7 @@ export class LeanCloudIm implements INodeType {
 		group: ['output'],
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
-		description: 'Manage LeanCloud (TapTap TDS) Instant Messaging: conversations, members, mutes and messages',
+		description: 'Manage LeanCloud (TapTap TDS) Instant Messaging: conversations, chat rooms, service conversations, members, messages and moderation',
 		defaults: { name: 'LeanCloud IM' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -29,7 +29,7 @@ export class LeanCloudIm implements INodeType {
 	};
 
 	methods = {
-		listSearch: { searchConversations },
+		listSearch: { searchAllConversations, searchChatRooms, searchConversations, searchServiceConversations },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -3,14 +3,36 @@ import type { INodeProperties } from 'n8n-workflow';
 import { showOnlyFor } from './descriptions/stamp';
 import { operationFields } from './engine/executionOptions';
 import type { OperationDef, ResourceDef } from './engine/operation';
+import { app } from './resources/app';
+import { blacklist } from './resources/blacklist';
+import { broadcast } from './resources/broadcast';
+import { chatRoom } from './resources/chatRoom';
+import { client } from './resources/client';
 import { conversation } from './resources/conversation';
 import { member } from './resources/member';
 import { message } from './resources/message';
 import { mute } from './resources/mute';
 import { pushNotification } from './resources/pushNotification';
+import { role } from './resources/role';
+import { serviceConversation } from './resources/serviceConversation';
+import { subscriber } from './resources/subscriber';
 
 /** Every resource the node offers, in the order the picker shows them. Adding an operation = adding it to its resource. */
-export const resources: ResourceDef[] = [conversation, member, message, mute, pushNotification];
+export const resources: ResourceDef[] = [
+	app,
+	blacklist,
+	broadcast,
+	chatRoom,
+	client,
+	conversation,
+	member,
+	message,
+	mute,
+	pushNotification,
+	role,
+	serviceConversation,
+	subscriber,
+];
 
 export function findOperation(resource: string, operation: string): OperationDef | undefined {
 	return resources.find((entry) => entry.value === resource)?.operations.find((op) => op.value === operation);

@@ -4,7 +4,7 @@
  */
 import type nock from 'nock';
 
-import { api, byId, expectAllRequestsMade, resetNock } from '../harness/leancloud';
+import { api, byId, expectAllRequestsMade, oid, resetNock } from '../harness/leancloud';
 import { runNode } from '../harness/runNode';
 import { random } from './random';
 
@@ -17,7 +17,7 @@ test('sends through 429 bursts are each delivered exactly once, in order per con
 	let burst = 0;
 	api()
 		.persist()
-		.post(/\/1\.2\/rtm\/conversations\/c\d\/messages/)
+		.post(/\/1\.2\/rtm\/conversations\/[0-9a-f]{24}\/messages/)
 		.reply(function (uri: string, requestBody: nock.Body) {
 			// Bursts of 1 to 4 rejections at random moments; a 429 is never processed.
 			if (burst === 0 && rnd.next() < 0.15) burst = 1 + rnd.int(4);
@@ -29,7 +29,7 @@ test('sends through 429 bursts are each delivered exactly once, in order per con
 			delivered.push(`${uri.split('/')[4]}:${body.message}`);
 			return [200, { result: { 'msg-id': body.message, timestamp: 1764064800000 + delivered.length } }];
 		});
-	const items = Array.from({ length: 60 }, (_, index) => ({ conv: `c${index % 5}`, text: `m${index}` }));
+	const items = Array.from({ length: 60 }, (_, index) => ({ conv: oid(`c${index % 5}`), text: `m${index}` }));
 	const { output, error } = await runNode({
 		items,
 		parameters: {
@@ -46,8 +46,9 @@ test('sends through 429 bursts are each delivered exactly once, in order per con
 	expect(new Set(delivered).size).toBe(60);
 	expect(delivered).toHaveLength(60);
 	for (let conversation = 0; conversation < 5; conversation++) {
-		const expected = items.filter((item) => item.conv === `c${conversation}`).map((item) => `c${conversation}:${item.text}`);
-		expect(delivered.filter((entry) => entry.startsWith(`c${conversation}:`))).toEqual(expected);
+		const id = oid(`c${conversation}`);
+		const expected = items.filter((item) => item.conv === id).map((item) => `${id}:${item.text}`);
+		expect(delivered.filter((entry) => entry.startsWith(`${id}:`))).toEqual(expected);
 	}
 });
 
@@ -66,7 +67,7 @@ test('reads through 500/502/503, resets, malformed JSON and HTML pages: retried,
 	const scope = api();
 	for (const [conversation, faults] of Object.entries(plans)) {
 		for (const fault of faults) {
-			const interceptor = scope.get(`/1.2/rtm/conversations/${conversation}/members`);
+			const interceptor = scope.get(`/1.2/rtm/conversations/${oid(conversation)}/members`);
 			if (fault === 'ok') interceptor.reply(200, { result: [`${conversation}-member`] });
 			else if (fault === 'reset') interceptor.replyWithError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
 			else if (fault === 'html') interceptor.reply(502, '<html><h1>502 Bad Gateway</h1></html>', { 'Content-Type': 'text/html', 'Retry-After': '0' });
@@ -77,7 +78,7 @@ test('reads through 500/502/503, resets, malformed JSON and HTML pages: retried,
 	const conversations = Object.keys(plans);
 	const { output } = await runNode({
 		continueOnFail: true,
-		items: conversations.map((id) => ({ id })),
+		items: conversations.map((id) => ({ id: oid(id) })),
 		parameters: { resource: 'member', operation: 'getAll', returnAll: true, conversationId: byId('={{ $json.id }}') },
 	});
 	expect(output.map((item) => item.pairedItem)).toEqual(conversations.map((_, index) => ({ item: index })));
@@ -89,10 +90,10 @@ test('reads through 500/502/503, resets, malformed JSON and HTML pages: retried,
 });
 
 test('a send answered with a malformed body is reported, not resent: it may have been delivered', async () => {
-	api().post('/1.2/rtm/conversations/c1/messages').once().reply(200, '<html>ok</html>', { 'Content-Type': 'text/html' });
+	api().post('/1.2/rtm/conversations/c1c1c1c1c1c1c1c1c1c1c1c1/messages').once().reply(200, '<html>ok</html>', { 'Content-Type': 'text/html' });
 	const { output } = await runNode({
 		continueOnFail: true,
-		parameters: { resource: 'message', operation: 'send', conversationId: byId('c1'), fromClient: 'bot', text: 'Hi' },
+		parameters: { resource: 'message', operation: 'send', conversationId: byId('c1c1c1c1c1c1c1c1c1c1c1c1'), fromClient: 'bot', text: 'Hi' },
 	});
 	expect(output).toEqual([
 		{

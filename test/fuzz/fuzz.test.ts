@@ -9,11 +9,12 @@ import nock from 'nock';
 import { operationFields } from '../../nodes/LeanCloudIm/engine/executionOptions';
 import { LeanCloudIm } from '../../nodes/LeanCloudIm/LeanCloudIm.node';
 import { resources } from '../../nodes/LeanCloudIm/registry';
-import { byId, resetNock } from '../harness/leancloud';
+import { byId, oid, resetNock } from '../harness/leancloud';
 import { API_SERVER, runNode, TEST_APP_KEY, TEST_MASTER_KEY } from '../harness/runNode';
 import { random } from './random';
 
 const ROUNDS = 120;
+const SERVICE_ID = oid('svc');
 
 beforeEach(resetNock);
 afterEach(() => nock.cleanAll());
@@ -32,38 +33,57 @@ function anyRequest(paths: string[]) {
 	}
 }
 
-test.each([1, 2, 3])('random conversation and message IDs stay inside their endpoint, encoded (seed %i)', async (seed) => {
+test.each([1, 2, 3])('random client and message IDs stay inside their endpoint, encoded (seed %i)', async (seed) => {
 	const rnd = random(seed);
 	const paths: string[] = [];
 	anyRequest(paths);
 	for (let round = 0; round < ROUNDS / 3; round++) {
-		const conversationId = rnd.string();
+		const subscriberId = rnd.string();
 		const messageId = rnd.string();
 		paths.length = 0;
 		const { error } = await runNode({
-			items: [{ conversationId, messageId }],
+			items: [{ subscriberId, messageId }],
 			parameters: {
 				resource: 'message',
-				operation: 'recall',
-				conversationId: byId('={{ $json.conversationId }}'),
+				operation: 'delete',
+				conversationType: 'serviceConversation',
+				conversationId: byId(SERVICE_ID),
+				subscriberId: '={{ $json.subscriberId }}',
 				messageId: '={{ $json.messageId }}',
 				timestamp: 1764064800123,
 				fromClient: 'bot',
 				options: { retryOnErrors: 'never' },
 			},
 		});
-		const conversation = conversationId.trim();
+		const subscriber = subscriberId.trim();
 		const message = messageId.trim();
-		const invalid = !conversation || !message || ['.', '..'].includes(conversation) || ['.', '..'].includes(message);
+		const invalid =
+			!subscriber || !message || subscriber.length > 64 || ['.', '..'].includes(subscriber) || ['.', '..'].includes(message);
 		if (invalid) {
-			expect([conversationId, messageId, error?.name, paths]).toEqual([conversationId, messageId, 'NodeOperationError', []]);
+			expect([subscriberId, messageId, error?.name, paths]).toEqual([subscriberId, messageId, 'NodeOperationError', []]);
 			continue;
 		}
 		expect(error).toBeUndefined();
-		const expected = `/1.2/rtm/conversations/${encodeURIComponent(conversation)}/messages/${encodeURIComponent(message)}/recall`;
-		expect(paths).toEqual([expected]);
-		// Exactly five segments after the root: nothing in the IDs added a segment.
-		expect(expected.split('/')).toHaveLength(8);
+		const expected = `/1.2/rtm/service-conversations/${SERVICE_ID}/subscribers/${encodeURIComponent(subscriber)}/messages/${encodeURIComponent(message)}`;
+		expect(paths.map((path) => path.split('?')[0])).toEqual([expected]);
+		// Exactly eight segments after the root: nothing in the IDs added a segment.
+		expect(expected.split('/')).toHaveLength(9);
+	}
+});
+
+test.each([1, 2, 3])('random conversation IDs never reach a path: only the 24-hex shape is accepted (seed %i)', async (seed) => {
+	const rnd = random(seed);
+	const paths: string[] = [];
+	anyRequest(paths);
+	for (let round = 0; round < ROUNDS / 3; round++) {
+		const conversationId = rnd.string();
+		paths.length = 0;
+		const { error } = await runNode({
+			items: [{ conversationId }],
+			parameters: { resource: 'blacklist', operation: 'add', conversationId: byId('={{ $json.conversationId }}'), clientIds: 'troll' },
+		});
+		if (/^[0-9a-f]{24}$/i.test(conversationId.trim())) continue;
+		expect([conversationId, error?.name, paths]).toEqual([conversationId, 'NodeOperationError', []]);
 	}
 });
 

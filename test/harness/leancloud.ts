@@ -44,6 +44,13 @@ export function plainKeyApi(role: Role = 'master'): nock.Scope {
 	});
 }
 
+/** A valid LeanCloud object ID (24 hex characters) made from a short label, so tests can name conversations. */
+export const oid = (label: string) =>
+	[...label]
+		.map((character) => character.charCodeAt(0).toString(16).padStart(2, '0'))
+		.join('')
+		.padStart(24, '0');
+
 /** Resource locator value "By ID", as the editor saves it. */
 export const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 
@@ -71,5 +78,5 @@ export function recordUnmatched(): { requests: string[]; stop: () => void } {
 
 /** Parameters of Message > Send to conversation c1 from "bot", with overrides. */
 export function sendParameters(fields: object = {}): INodeParameters {
-	return { resource: 'message', operation: 'send', conversationId: byId('c1'), fromClient: 'bot', text: 'Hi', ...fields } as INodeParameters;
+	return { resource: 'message', operation: 'send', conversationId: byId('c1c1c1c1c1c1c1c1c1c1c1c1'), fromClient: 'bot', text: 'Hi', ...fields } as INodeParameters;
 }

@@ -1,4 +1,4 @@
-import { api, byId, expectAllRequestsMade, resetNock } from '../harness/leancloud';
+import { api, byId, expectAllRequestsMade, oid, resetNock } from '../harness/leancloud';
 import { runNode } from '../harness/runNode';
 
 const conversation = (operation: string, fields: object = {}) => ({ resource: 'conversation', operation, ...fields });
@@ -40,28 +40,28 @@ describe('Conversation > Create', () => {
 	});
 
 	test('sends only the name when nothing else is given', async () => {
-		api().post('/1.2/rtm/conversations', { name: 'Lobby' }).reply(200, { objectId: 'c1', createdAt: '2026-11-25T10:00:00.000Z' });
+		api().post('/1.2/rtm/conversations', { name: 'Lobby' }).reply(200, { objectId: 'c1c1c1c1c1c1c1c1c1c1c1c1', createdAt: '2026-11-25T10:00:00.000Z' });
 		const { output } = await runNode({ parameters: conversation('create', { name: 'Lobby' }) });
-		expect(output[0].json).toEqual({ objectId: 'c1', createdAt: '2026-11-25T10:00:00.000Z' });
+		expect(output[0].json).toEqual({ objectId: 'c1c1c1c1c1c1c1c1c1c1c1c1', createdAt: '2026-11-25T10:00:00.000Z' });
 	});
 });
 
 describe('Conversation > Get', () => {
 	test('queries by objectId and outputs the one conversation', async () => {
-		const found = { objectId: 'c1', name: 'Lobby', m: ['a'] };
+		const found = { objectId: 'c1c1c1c1c1c1c1c1c1c1c1c1', name: 'Lobby', m: ['a'] };
 		api()
 			.get('/1.2/rtm/conversations')
-			.query({ where: '{"objectId":"c1"}', limit: '1' })
+			.query({ where: '{"objectId":"c1c1c1c1c1c1c1c1c1c1c1c1"}', limit: '1' })
 			.reply(200, { results: [found] });
-		const { output } = await runNode({ parameters: conversation('get', { conversationId: byId('c1') }) });
+		const { output } = await runNode({ parameters: conversation('get', { conversationId: byId('c1c1c1c1c1c1c1c1c1c1c1c1') }) });
 		expect(output).toEqual([{ json: found, pairedItem: { item: 0 } }]);
 	});
 
 	test('reports an empty result as a 404 NodeApiError', async () => {
-		api().get('/1.2/rtm/conversations').query({ where: '{"objectId":"gone"}', limit: '1' }).reply(200, { results: [] });
-		const { error } = await runNode({ parameters: conversation('get', { conversationId: byId('gone') }) });
+		api().get('/1.2/rtm/conversations').query({ where: `{"objectId":"${oid('gone')}"}`, limit: '1' }).reply(200, { results: [] });
+		const { error } = await runNode({ parameters: conversation('get', { conversationId: byId(oid('gone')) }) });
 		expect(error?.name).toBe('NodeApiError');
-		expect(error?.message).toContain('No conversation with ID "gone" exists');
+		expect(error?.message).toContain(`No conversation with ID "${oid('gone')}" exists`);
 		expect(error?.httpCode).toBe('404');
 	});
 });
@@ -112,13 +112,13 @@ describe('Conversation > Get Many', () => {
 
 describe('Conversation > Update', () => {
 	test('sends the changed fields to PUT /conversations/{id}', async () => {
-		const response = { objectId: 'c1', updatedAt: '2026-11-25T11:00:00.000Z' };
+		const response = { objectId: 'c1c1c1c1c1c1c1c1c1c1c1c1', updatedAt: '2026-11-25T11:00:00.000Z' };
 		api()
-			.put('/1.2/rtm/conversations/c1', { topic: 'billing', name: 'Renamed', attr: { status: 'closed' } })
+			.put('/1.2/rtm/conversations/c1c1c1c1c1c1c1c1c1c1c1c1', { topic: 'billing', name: 'Renamed', attr: { status: 'closed' } })
 			.reply(200, response);
 		const { output } = await runNode({
 			parameters: conversation('update', {
-				conversationId: byId('c1'),
+				conversationId: byId('c1c1c1c1c1c1c1c1c1c1c1c1'),
 				updateFields: { name: 'Renamed', attributes: '{"status": "closed"}', fields: '{"topic": "billing"}' },
 			}),
 		});
@@ -128,8 +128,8 @@ describe('Conversation > Update', () => {
 
 describe('Conversation > Delete', () => {
 	test('sends DELETE /conversations/{id} and outputs {"deleted": true}', async () => {
-		api().delete('/1.2/rtm/conversations/c1').reply(200, {});
-		const { output } = await runNode({ parameters: conversation('delete', { conversationId: byId('c1') }) });
+		api().delete('/1.2/rtm/conversations/c1c1c1c1c1c1c1c1c1c1c1c1').reply(200, {});
+		const { output } = await runNode({ parameters: conversation('delete', { conversationId: byId('c1c1c1c1c1c1c1c1c1c1c1c1') }) });
 		expect(output).toEqual([{ json: { deleted: true }, pairedItem: { item: 0 } }]);
 	});
 });

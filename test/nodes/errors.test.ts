@@ -1,4 +1,4 @@
-import { api, byId, expectAllRequestsMade, plainKeyApi, resetNock, sendParameters } from '../harness/leancloud';
+import { api, byId, expectAllRequestsMade, oid, plainKeyApi, resetNock, sendParameters } from '../harness/leancloud';
 import { runNode, TEST_APP_KEY, TEST_MASTER_KEY } from '../harness/runNode';
 
 const send = sendParameters;
@@ -17,7 +17,7 @@ describe('API errors become NodeApiError with LeanCloud\'s code and text, the HT
 	])('HTTP %i', async (status, body, message, hint) => {
 		// Sent once: statuses are read by the node, so n8n's helper does not re-send on 401; a POST is not
 		// resent after a 500 by default, and this test turns 429 retries off (they have their own suite).
-		api().post('/1.2/rtm/conversations/c1/messages').once().reply(status, body);
+		api().post('/1.2/rtm/conversations/c1c1c1c1c1c1c1c1c1c1c1c1/messages').once().reply(status, body);
 		const { error, output } = await runNode({ parameters: send({ options: { retryOnRateLimit: false } }) });
 		expect(output).toEqual([]);
 		expect(error?.name).toBe('NodeApiError');
@@ -29,7 +29,7 @@ describe('API errors become NodeApiError with LeanCloud\'s code and text, the HT
 	});
 
 	test('an HTML error page from a gateway is reported by status with a short excerpt', async () => {
-		api().post('/1.2/rtm/conversations/c1/messages').reply(502, '<html><body><h1>502 Bad Gateway</h1></body></html>', { 'Content-Type': 'text/html' });
+		api().post('/1.2/rtm/conversations/c1c1c1c1c1c1c1c1c1c1c1c1/messages').reply(502, '<html><body><h1>502 Bad Gateway</h1></body></html>', { 'Content-Type': 'text/html' });
 		const { error } = await runNode({ parameters: send() });
 		expect(error?.message).toBe('LeanCloud: 502 Bad Gateway [HTTP 502]');
 		expect(error?.description).toContain('could not process the request');
@@ -37,7 +37,7 @@ describe('API errors become NodeApiError with LeanCloud\'s code and text, the HT
 
 	test('a connection failure names the network error', async () => {
 		// An Error instance: nock 14 never completes a request whose replyWithError got a plain object.
-		api().post('/1.2/rtm/conversations/c1/messages').replyWithError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
+		api().post('/1.2/rtm/conversations/c1c1c1c1c1c1c1c1c1c1c1c1/messages').replyWithError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
 		const { error } = await runNode({ parameters: send() });
 		expect(error?.name).toBe('NodeApiError');
 		// n8n words well-known network codes itself; the code stays in the error response.
@@ -48,9 +48,9 @@ describe('API errors become NodeApiError with LeanCloud\'s code and text, the HT
 
 	test('the failing item is named in the error', async () => {
 		api()
-			.post('/1.2/rtm/conversations/c1/messages', { from_client: 'bot', message: 'one' })
+			.post('/1.2/rtm/conversations/c1c1c1c1c1c1c1c1c1c1c1c1/messages', { from_client: 'bot', message: 'one' })
 			.reply(200, sent('m1'))
-			.post('/1.2/rtm/conversations/c1/messages', { from_client: 'bot', message: 'two' })
+			.post('/1.2/rtm/conversations/c1c1c1c1c1c1c1c1c1c1c1c1/messages', { from_client: 'bot', message: 'two' })
 			.reply(404, { code: 4401, error: 'INVALID_MESSAGING_TARGET' });
 		const { error } = await runNode({ items: [{ text: 'one' }, { text: 'two' }], parameters: send({ text: '={{ $json.text }}' }) });
 		expect(error?.context?.itemIndex).toBe(1);
@@ -60,11 +60,11 @@ describe('API errors become NodeApiError with LeanCloud\'s code and text, the HT
 describe('Continue On Fail', () => {
 	test('every input item yields exactly one output item, paired and in input order', async () => {
 		api()
-			.post('/1.2/rtm/conversations/c1/messages', { from_client: 'bot', message: 'first' })
+			.post('/1.2/rtm/conversations/c1c1c1c1c1c1c1c1c1c1c1c1/messages', { from_client: 'bot', message: 'first' })
 			.reply(200, sent('m1'))
-			.post('/1.2/rtm/conversations/c1/messages', { from_client: 'bot', message: 'second' })
+			.post('/1.2/rtm/conversations/c1c1c1c1c1c1c1c1c1c1c1c1/messages', { from_client: 'bot', message: 'second' })
 			.reply(429, { code: 429, error: 'Too many requests.' })
-			.post('/1.2/rtm/conversations/c1/messages', { from_client: 'bot', message: 'fourth' })
+			.post('/1.2/rtm/conversations/c1c1c1c1c1c1c1c1c1c1c1c1/messages', { from_client: 'bot', message: 'fourth' })
 			.reply(200, sent('m4'));
 
 		const { output, error } = await runNode({
@@ -75,7 +75,7 @@ describe('Continue On Fail', () => {
 
 		expect(error).toBeUndefined();
 		expect(output.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }, { item: 3 }]);
-		expect(output[0].json).toEqual({ conversationId: 'c1', messageId: 'm1', timestamp: 1764064800000, fromClient: 'bot' });
+		expect(output[0].json).toEqual({ conversationId: 'c1c1c1c1c1c1c1c1c1c1c1c1', messageId: 'm1', timestamp: 1764064800000, fromClient: 'bot' });
 		expect(output[1].json).toEqual({
 			error: 'LeanCloud: Too many requests. [HTTP 429, code 429]',
 			description: expect.stringContaining('rate limit'),
@@ -88,13 +88,13 @@ describe('Continue On Fail', () => {
 
 	test('a Get Many error yields one error item for that input item; other items keep all their results', async () => {
 		api()
-			.get('/1.2/rtm/conversations/a/members')
+			.get(`/1.2/rtm/conversations/${oid('a')}/members`)
 			.reply(200, { result: ['x', 'y'] })
-			.get('/1.2/rtm/conversations/b/members')
+			.get(`/1.2/rtm/conversations/${oid('b')}/members`)
 			.reply(404, { code: 4303, error: 'CONVERSATION_NOT_FOUND' });
 		const { output } = await runNode({
 			continueOnFail: true,
-			items: [{ id: 'a' }, { id: 'b' }],
+			items: [{ id: oid('a') }, { id: oid('b') }],
 			parameters: { resource: 'member', operation: 'getAll', returnAll: true, conversationId: byId('={{ $json.id }}') },
 		});
 		expect(output).toEqual([
@@ -117,7 +117,7 @@ describe('Keys never appear in outputs or errors', () => {
 	test('not in error output items, error messages or descriptions, in either auth mode', async () => {
 		for (const signRequests of [true, false]) {
 			const scope = signRequests ? api() : plainKeyApi();
-			scope.post('/1.2/rtm/conversations/c1/messages').reply(401, { code: 401, error: 'Unauthorized.' });
+			scope.post('/1.2/rtm/conversations/c1c1c1c1c1c1c1c1c1c1c1c1/messages').reply(401, { code: 401, error: 'Unauthorized.' });
 			const failed = await runNode({
 				credentials: {
 					appId: 'TestAppId0001',

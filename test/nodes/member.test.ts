@@ -1,26 +1,26 @@
 import { api, byId, expectAllRequestsMade, resetNock } from '../harness/leancloud';
 import { runNode } from '../harness/runNode';
 
-const member = (operation: string, fields: object = {}) => ({ resource: 'member', operation, conversationId: byId('c1'), ...fields });
-const updated = { objectId: 'c1', updatedAt: '2026-11-25T12:00:00.000Z' };
+const member = (operation: string, fields: object = {}) => ({ resource: 'member', operation, conversationId: byId('c1c1c1c1c1c1c1c1c1c1c1c1'), ...fields });
+const updated = { objectId: 'c1c1c1c1c1c1c1c1c1c1c1c1', updatedAt: '2026-11-25T12:00:00.000Z' };
 
 beforeEach(resetNock);
 afterEach(expectAllRequestsMade);
 
 test('Add sends the client IDs to POST /conversations/{id}/members', async () => {
-	api().post('/1.2/rtm/conversations/c1/members', { client_ids: ['alice', 'bob'] }).reply(200, updated);
+	api().post('/1.2/rtm/conversations/c1c1c1c1c1c1c1c1c1c1c1c1/members', { client_ids: ['alice', 'bob'] }).reply(200, updated);
 	const { output } = await runNode({ parameters: member('add', { clientIds: 'alice,bob' }) });
 	expect(output).toEqual([{ json: updated, pairedItem: { item: 0 } }]);
 });
 
 test('Remove sends the client IDs as a JSON body on DELETE', async () => {
-	api().delete('/1.2/rtm/conversations/c1/members', { client_ids: ['alice', 'bob'] }).reply(200, updated);
+	api().delete('/1.2/rtm/conversations/c1c1c1c1c1c1c1c1c1c1c1c1/members', { client_ids: ['alice', 'bob'] }).reply(200, updated);
 	const { output } = await runNode({ parameters: member('remove', { clientIds: ' alice ,\n bob ' }) });
 	expect(output).toEqual([{ json: updated, pairedItem: { item: 0 } }]);
 });
 
 test('Get Many outputs one item per member, cut to Limit', async () => {
-	api().get('/1.2/rtm/conversations/c1/members').reply(200, { result: ['alice', 'bob', 'carol'] });
+	api().get('/1.2/rtm/conversations/c1c1c1c1c1c1c1c1c1c1c1c1/members').reply(200, { result: ['alice', 'bob', 'carol'] });
 	const { output } = await runNode({ parameters: member('getAll', { limit: 2 }) });
 	expect(output).toEqual([
 		{ json: { clientId: 'alice' }, pairedItem: { item: 0 } },
@@ -29,7 +29,7 @@ test('Get Many outputs one item per member, cut to Limit', async () => {
 });
 
 test('Get Many with Return All outputs every member', async () => {
-	api().get('/1.2/rtm/conversations/c1/members').reply(200, { result: ['alice', 'bob', 'carol'] });
+	api().get('/1.2/rtm/conversations/c1c1c1c1c1c1c1c1c1c1c1c1/members').reply(200, { result: ['alice', 'bob', 'carol'] });
 	const { output } = await runNode({ parameters: member('getAll', { returnAll: true }) });
 	expect(output.map((item) => item.json.clientId)).toEqual(['alice', 'bob', 'carol']);
 });

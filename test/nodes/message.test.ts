@@ -1,7 +1,7 @@
 import { api, byId, expectAllRequestsMade, resetNock } from '../harness/leancloud';
 import { runNode } from '../harness/runNode';
 
-const message = (operation: string, fields: object = {}) => ({ resource: 'message', operation, conversationId: byId('c1'), ...fields });
+const message = (operation: string, fields: object = {}) => ({ resource: 'message', operation, conversationId: byId('c1c1c1c1c1c1c1c1c1c1c1c1'), ...fields });
 const reference = { messageId: 'm-1', timestamp: 1764064800123, fromClient: 'bot' };
 
 beforeEach(resetNock);
@@ -10,7 +10,7 @@ afterEach(expectAllRequestsMade);
 describe('Message > Send', () => {
 	test('sends every option in the documented body and outputs what Update/Recall/Delete need', async () => {
 		api()
-			.post('/1.2/rtm/conversations/c1/messages', {
+			.post('/1.2/rtm/conversations/c1c1c1c1c1c1c1c1c1c1c1c1/messages', {
 				from_client: 'bot',
 				message: 'Hello there',
 				transient: true,
@@ -37,15 +37,15 @@ describe('Message > Send', () => {
 			}),
 		});
 		expect(error).toBeUndefined();
-		expect(output).toEqual([{ json: { conversationId: 'c1', ...reference }, pairedItem: { item: 0 } }]);
+		expect(output).toEqual([{ json: { conversationId: 'c1c1c1c1c1c1c1c1c1c1c1c1', ...reference }, pairedItem: { item: 0 } }]);
 	});
 
 	test('accepts the documented unwrapped send result too', async () => {
 		api()
-			.post('/1.2/rtm/conversations/c1/messages', { from_client: 'bot', message: 'Hi' })
+			.post('/1.2/rtm/conversations/c1c1c1c1c1c1c1c1c1c1c1c1/messages', { from_client: 'bot', message: 'Hi' })
 			.reply(200, { 'msg-id': 'm-2', timestamp: 1764064800999 });
 		const { output } = await runNode({ parameters: message('send', { fromClient: 'bot', text: 'Hi' }) });
-		expect(output[0].json).toEqual({ conversationId: 'c1', messageId: 'm-2', timestamp: 1764064800999, fromClient: 'bot' });
+		expect(output[0].json).toEqual({ conversationId: 'c1c1c1c1c1c1c1c1c1c1c1c1', messageId: 'm-2', timestamp: 1764064800999, fromClient: 'bot' });
 	});
 
 	test.each([
@@ -71,7 +71,7 @@ describe('Message > Send', () => {
 		['location', { messageType: 'location', richText: 'Office', latitude: 39.9, longitude: 116.4 }, { _lctype: -5, _lctext: 'Office', _lcloc: { latitude: 39.9, longitude: 116.4 } }],
 	])('rich content: %s is serialised into the _lctype format', async (_name, fields, expected) => {
 		api()
-			.post('/1.2/rtm/conversations/c1/messages', (body: { from_client: string; message: string }) => {
+			.post('/1.2/rtm/conversations/c1c1c1c1c1c1c1c1c1c1c1c1/messages', (body: { from_client: string; message: string }) => {
 				expect(body.from_client).toBe('bot');
 				expect(JSON.parse(body.message)).toEqual(expected);
 				return true;
@@ -83,7 +83,7 @@ describe('Message > Send', () => {
 
 	test('raw JSON content is sent as JSON text', async () => {
 		api()
-			.post('/1.2/rtm/conversations/c1/messages', { from_client: 'bot', message: '{"_lctype":1,"card":{"title":"Order"}}' })
+			.post('/1.2/rtm/conversations/c1c1c1c1c1c1c1c1c1c1c1c1/messages', { from_client: 'bot', message: '{"_lctype":1,"card":{"title":"Order"}}' })
 			.reply(200, { result: { 'msg-id': 'm-4', timestamp: 1764064800000 } });
 		const { error } = await runNode({
 			parameters: message('send', { fromClient: 'bot', contentType: 'json', contentJson: '{"_lctype": 1, "card": {"title": "Order"}}' }),
@@ -93,7 +93,7 @@ describe('Message > Send', () => {
 
 	test('content of exactly 5 KB is accepted', async () => {
 		const text = 'é'.repeat(2560); // 2 bytes each in UTF-8
-		api().post('/1.2/rtm/conversations/c1/messages', { from_client: 'bot', message: text }).reply(200, { result: { 'msg-id': 'm', timestamp: 1764064800000 } });
+		api().post('/1.2/rtm/conversations/c1c1c1c1c1c1c1c1c1c1c1c1/messages', { from_client: 'bot', message: text }).reply(200, { result: { 'msg-id': 'm', timestamp: 1764064800000 } });
 		const { error } = await runNode({ parameters: message('send', { fromClient: 'bot', text }) });
 		expect(error).toBeUndefined();
 	});
@@ -102,24 +102,24 @@ describe('Message > Send', () => {
 describe('Message > Update', () => {
 	test('sends PUT /messages/{id} with sender, new content and the original timestamp', async () => {
 		api()
-			.put('/1.2/rtm/conversations/c1/messages/m-1', { from_client: 'bot', message: 'Edited', timestamp: 1764064800123 })
+			.put('/1.2/rtm/conversations/c1c1c1c1c1c1c1c1c1c1c1c1/messages/m-1', { from_client: 'bot', message: 'Edited', timestamp: 1764064800123 })
 			.reply(200, {});
 		const { output } = await runNode({ parameters: message('update', { ...reference, text: 'Edited' }) });
-		expect(output).toEqual([{ json: { conversationId: 'c1', ...reference, updated: true }, pairedItem: { item: 0 } }]);
+		expect(output).toEqual([{ json: { conversationId: 'c1c1c1c1c1c1c1c1c1c1c1c1', ...reference, updated: true }, pairedItem: { item: 0 } }]);
 	});
 });
 
 describe('Message > Recall', () => {
 	test('sends PUT /messages/{id}/recall with sender and timestamp', async () => {
-		api().put('/1.2/rtm/conversations/c1/messages/m-1/recall', { from_client: 'bot', timestamp: 1764064800123 }).reply(200, {});
+		api().put('/1.2/rtm/conversations/c1c1c1c1c1c1c1c1c1c1c1c1/messages/m-1/recall', { from_client: 'bot', timestamp: 1764064800123 }).reply(200, {});
 		const { output } = await runNode({ parameters: message('recall', reference) });
-		expect(output).toEqual([{ json: { conversationId: 'c1', ...reference, recalled: true }, pairedItem: { item: 0 } }]);
+		expect(output).toEqual([{ json: { conversationId: 'c1c1c1c1c1c1c1c1c1c1c1c1', ...reference, recalled: true }, pairedItem: { item: 0 } }]);
 	});
 });
 
 describe('Message > Delete', () => {
 	test('sends DELETE /messages/{id} with sender and timestamp in the query', async () => {
-		api().delete('/1.2/rtm/conversations/c1/messages/m-1').query({ from_client: 'bot', timestamp: '1764064800123' }).reply(200, {});
+		api().delete('/1.2/rtm/conversations/c1c1c1c1c1c1c1c1c1c1c1c1/messages/m-1').query({ from_client: 'bot', timestamp: '1764064800123' }).reply(200, {});
 		const { output } = await runNode({ parameters: message('delete', reference) });
 		expect(output).toEqual([{ json: { deleted: true }, pairedItem: { item: 0 } }]);
 	});
@@ -128,7 +128,7 @@ describe('Message > Delete', () => {
 describe('Message > Get Many', () => {
 	const record = (n: number) => ({
 		timestamp: 1764064800000 - n * 1000,
-		'conv-id': 'c1',
+		'conv-id': 'c1c1c1c1c1c1c1c1c1c1c1c1',
 		data: n === 0 ? '{"_lctype":-2,"_lctext":"pic","_lcfile":{"url":"https://f.example/p.png"}}' : `text ${n}`,
 		from: 'alice',
 		'msg-id': `m${n}`,
@@ -139,10 +139,10 @@ describe('Message > Get Many', () => {
 
 	test('Return All pages newest first by the last record\'s timestamp and msgid, until a short page', async () => {
 		api()
-			.get('/1.2/rtm/conversations/c1/messages')
+			.get('/1.2/rtm/conversations/c1c1c1c1c1c1c1c1c1c1c1c1/messages')
 			.query({ limit: '1000' })
 			.reply(200, records(0, 1000))
-			.get('/1.2/rtm/conversations/c1/messages')
+			.get('/1.2/rtm/conversations/c1c1c1c1c1c1c1c1c1c1c1c1/messages')
 			.query({ limit: '1000', timestamp: String(record(999).timestamp), msgid: 'm999' })
 			.reply(200, records(1000, 2));
 
@@ -152,7 +152,7 @@ describe('Message > Get Many', () => {
 		expect(output[0]).toEqual({
 			json: {
 				timestamp: 1764064800000,
-				conversationId: 'c1',
+				conversationId: 'c1c1c1c1c1c1c1c1c1c1c1c1',
 				content: '{"_lctype":-2,"_lctext":"pic","_lcfile":{"url":"https://f.example/p.png"}}',
 				fromClient: 'alice',
 				messageId: 'm0',
@@ -171,7 +171,7 @@ describe('Message > Get Many', () => {
 		const after = Date.parse('2026-11-01T00:00:00.000Z');
 		const before = Date.parse('2026-11-02T00:00:00.000Z');
 		api()
-			.get('/1.2/rtm/conversations/c1/messages')
+			.get('/1.2/rtm/conversations/c1c1c1c1c1c1c1c1c1c1c1c1/messages')
 			.query({ limit: '2', reversed: 'true', timestamp: String(after), till_timestamp: String(before) })
 			.reply(200, records(0, 2));
 		const { output } = await runNode({
@@ -188,7 +188,7 @@ describe('Message > Get Many', () => {
 		const after = Date.parse('2026-11-01T00:00:00.000Z');
 		const before = Date.parse('2026-11-02T00:00:00.000Z');
 		api()
-			.get('/1.2/rtm/conversations/c1/messages')
+			.get('/1.2/rtm/conversations/c1c1c1c1c1c1c1c1c1c1c1c1/messages')
 			.query({ limit: '50', timestamp: String(before), till_timestamp: String(after) })
 			.reply(200, []);
 		const { output, error } = await runNode({

@@ -1,58 +1,58 @@
 import { api, byId, expectAllRequestsMade, resetNock } from '../harness/leancloud';
 import { runNode } from '../harness/runNode';
 
-const mute = (operation: string, fields: object = {}) => ({ resource: 'mute', operation, conversationId: byId('c1'), ...fields });
+const mute = (operation: string, fields: object = {}) => ({ resource: 'mute', operation, conversationId: byId('c1c1c1c1c1c1c1c1c1c1c1c1'), ...fields });
 
 beforeEach(resetNock);
 afterEach(expectAllRequestsMade);
 
 describe('Mute > Add', () => {
 	test('temporary: POST temporary-silenceds with one client_id and the TTL in seconds', async () => {
-		api().post('/1.2/rtm/conversations/c1/temporary-silenceds', { client_id: 'troll', ttl: 600 }).reply(200, {});
+		api().post('/1.2/rtm/conversations/c1c1c1c1c1c1c1c1c1c1c1c1/temporary-silenceds', { client_id: 'troll', ttl: 600 }).reply(200, {});
 		const { output } = await runNode({ parameters: mute('add', { clientId: 'troll', muteType: 'temporary', ttl: 600 }) });
 		expect(output).toEqual([
-			{ json: { conversationId: 'c1', clientId: 'troll', muted: true, muteType: 'temporary', ttl: 600 }, pairedItem: { item: 0 } },
+			{ json: { conversationId: 'c1c1c1c1c1c1c1c1c1c1c1c1', clientId: 'troll', muted: true, muteType: 'temporary', ttl: 600 }, pairedItem: { item: 0 } },
 		]);
 	});
 
 	test('temporary is the default, for 600 seconds', async () => {
-		api().post('/1.2/rtm/conversations/c1/temporary-silenceds', { client_id: 'troll', ttl: 600 }).reply(200, {});
+		api().post('/1.2/rtm/conversations/c1c1c1c1c1c1c1c1c1c1c1c1/temporary-silenceds', { client_id: 'troll', ttl: 600 }).reply(200, {});
 		const { output } = await runNode({ parameters: mute('add', { clientId: 'troll' }) });
 		expect(output[0].json.muteType).toBe('temporary');
 	});
 
 	test('permanent: POST permanent-silenceds with a client_ids list', async () => {
-		api().post('/1.2/rtm/conversations/c1/permanent-silenceds', { client_ids: ['troll'] }).reply(200, {});
+		api().post('/1.2/rtm/conversations/c1c1c1c1c1c1c1c1c1c1c1c1/permanent-silenceds', { client_ids: ['troll'] }).reply(200, {});
 		const { output } = await runNode({ parameters: mute('add', { clientId: 'troll', muteType: 'permanent' }) });
 		expect(output).toEqual([
-			{ json: { conversationId: 'c1', clientId: 'troll', muted: true, muteType: 'permanent' }, pairedItem: { item: 0 } },
+			{ json: { conversationId: 'c1c1c1c1c1c1c1c1c1c1c1c1', clientId: 'troll', muted: true, muteType: 'permanent' }, pairedItem: { item: 0 } },
 		]);
 	});
 });
 
 describe('Mute > Remove', () => {
 	test('temporary: DELETE temporary-silenceds with client_id in the query', async () => {
-		api().delete('/1.2/rtm/conversations/c1/temporary-silenceds').query({ client_id: 'troll' }).reply(200, {});
+		api().delete('/1.2/rtm/conversations/c1c1c1c1c1c1c1c1c1c1c1c1/temporary-silenceds').query({ client_id: 'troll' }).reply(200, {});
 		const { output } = await runNode({ parameters: mute('remove', { clientId: 'troll', muteType: 'temporary' }) });
 		expect(output).toEqual([
-			{ json: { conversationId: 'c1', clientId: 'troll', muted: false, muteType: 'temporary' }, pairedItem: { item: 0 } },
+			{ json: { conversationId: 'c1c1c1c1c1c1c1c1c1c1c1c1', clientId: 'troll', muted: false, muteType: 'temporary' }, pairedItem: { item: 0 } },
 		]);
 	});
 
 	test('permanent: DELETE permanent-silenceds with a client_ids body', async () => {
-		api().delete('/1.2/rtm/conversations/c1/permanent-silenceds', { client_ids: ['troll'] }).reply(200, {});
+		api().delete('/1.2/rtm/conversations/c1c1c1c1c1c1c1c1c1c1c1c1/permanent-silenceds', { client_ids: ['troll'] }).reply(200, {});
 		const { output } = await runNode({ parameters: mute('remove', { clientId: 'troll', muteType: 'permanent' }) });
-		expect(output[0].json).toEqual({ conversationId: 'c1', clientId: 'troll', muted: false, muteType: 'permanent' });
+		expect(output[0].json).toEqual({ conversationId: 'c1c1c1c1c1c1c1c1c1c1c1c1', clientId: 'troll', muted: false, muteType: 'permanent' });
 	});
 });
 
 describe('Mute > Get Many', () => {
 	test('Return All follows the next cursor until the response has none', async () => {
 		api()
-			.get('/1.2/rtm/conversations/c1/permanent-silenceds')
+			.get('/1.2/rtm/conversations/c1c1c1c1c1c1c1c1c1c1c1c1/permanent-silenceds')
 			.query({ limit: '50' })
 			.reply(200, { client_ids: ['a', 'b'], next: 'cursor-2' })
-			.get('/1.2/rtm/conversations/c1/permanent-silenceds')
+			.get('/1.2/rtm/conversations/c1c1c1c1c1c1c1c1c1c1c1c1/permanent-silenceds')
 			.query({ limit: '50', next: 'cursor-2' })
 			.reply(200, { client_ids: ['c'] });
 		const { output } = await runNode({ parameters: mute('getAll', { returnAll: true }) });
@@ -61,10 +61,10 @@ describe('Mute > Get Many', () => {
 
 	test('Limit asks for the remaining count on the next page', async () => {
 		api()
-			.get('/1.2/rtm/conversations/c1/permanent-silenceds')
+			.get('/1.2/rtm/conversations/c1c1c1c1c1c1c1c1c1c1c1c1/permanent-silenceds')
 			.query({ limit: '3' })
 			.reply(200, { client_ids: ['a', 'b'], next: 'n2' })
-			.get('/1.2/rtm/conversations/c1/permanent-silenceds')
+			.get('/1.2/rtm/conversations/c1c1c1c1c1c1c1c1c1c1c1c1/permanent-silenceds')
 			.query({ limit: '1', next: 'n2' })
 			.reply(200, { client_ids: ['c'], next: 'n3' });
 		const { output } = await runNode({ parameters: mute('getAll', { limit: 3 }) });

@@ -15,56 +15,68 @@ function recordPaths(scope: nock.Scope): string[] {
 
 describe('path segments are URL-encoded, so no input leaves its endpoint', () => {
 	test.each([
-		['../../classes/_User', '/1.2/rtm/conversations/..%2F..%2Fclasses%2F_User'],
-		['a/b?c=d#e', '/1.2/rtm/conversations/a%2Fb%3Fc%3Dd%23e'],
-		['%2F..', '/1.2/rtm/conversations/%252F..'],
-		['会话 1', '/1.2/rtm/conversations/%E4%BC%9A%E8%AF%9D%201'],
-		['line\r\nX-Injected: 1', '/1.2/rtm/conversations/line%0D%0AX-Injected%3A%201'],
-	])('conversation ID %j', async (id, path) => {
-		const scope = api().delete(path).reply(200, {});
+		['../../classes/_User', '/1.2/rtm/clients/..%2F..%2Fclasses%2F_User/kick'],
+		['a/b?c=d#e', '/1.2/rtm/clients/a%2Fb%3Fc%3Dd%23e/kick'],
+		['%2F..', '/1.2/rtm/clients/%252F../kick'],
+		['会话 1', '/1.2/rtm/clients/%E4%BC%9A%E8%AF%9D%201/kick'],
+		['line\r\nX-Injected: 1', '/1.2/rtm/clients/line%0D%0AX-Injected%3A%201/kick'],
+	])('client ID %j', async (id, path) => {
+		const scope = api().post(path).reply(200, {});
 		const paths = recordPaths(scope);
 		const { output, error } = await runNode({
 			items: [{ id }],
-			parameters: { resource: 'conversation', operation: 'delete', conversationId: byId('={{ $json.id }}') },
+			parameters: { resource: 'client', operation: 'kick', clientId: '={{ $json.id }}' },
 		});
 		expect(error).toBeUndefined();
-		expect(output).toEqual([{ json: { deleted: true }, pairedItem: { item: 0 } }]);
+		expect(output).toEqual([{ json: { clientId: id, kicked: true }, pairedItem: { item: 0 } }]);
 		expect(paths).toEqual([path]);
 	});
 
+	test.each(['../../classes/_User', 'a/b?c=d#e', '%2F..', 'c1', 'c1c1c1c1c1c1c1c1c1c1c1c1/'])(
+		'conversation ID %j is refused before any request: conversation IDs have one shape',
+		async (id) => {
+			const { error } = await runNode({
+				items: [{ id }],
+				parameters: { resource: 'chatRoom', operation: 'delete', conversationId: byId('={{ $json.id }}') },
+			});
+			expect(error?.name).toBe('NodeOperationError');
+			expect(error?.message).toMatch(/^"Chat Room" ".*" is not a LeanCloud ID \[item 0\]$/);
+		},
+	);
+
 	test('message IDs are encoded too', async () => {
-		const scope = api().put('/1.2/rtm/conversations/c1/messages/..%2Frecall/recall').reply(200, {});
+		const scope = api().put('/1.2/rtm/conversations/c1c1c1c1c1c1c1c1c1c1c1c1/messages/..%2Frecall/recall').reply(200, {});
 		const paths = recordPaths(scope);
 		await runNode({
 			parameters: {
 				resource: 'message',
 				operation: 'recall',
-				conversationId: byId('c1'),
+				conversationId: byId('c1c1c1c1c1c1c1c1c1c1c1c1'),
 				messageId: '../recall',
 				timestamp: 1764064800123,
 				fromClient: 'bot',
 			},
 		});
-		expect(paths).toEqual(['/1.2/rtm/conversations/c1/messages/..%2Frecall/recall']);
+		expect(paths).toEqual(['/1.2/rtm/conversations/c1c1c1c1c1c1c1c1c1c1c1c1/messages/..%2Frecall/recall']);
 	});
 });
 
 describe('authentication modes', () => {
 	test('Sign Requests off sends X-LC-Key with the master suffix instead of a signature', async () => {
-		plainKeyApi('master').delete('/1.2/rtm/conversations/c1').reply(200, {});
+		plainKeyApi('master').delete('/1.2/rtm/conversations/c1c1c1c1c1c1c1c1c1c1c1c1').reply(200, {});
 		const { error } = await runNode({
 			credentials: { ...defaultCredentials, signRequests: false },
-			parameters: { resource: 'conversation', operation: 'delete', conversationId: byId('c1') },
+			parameters: { resource: 'conversation', operation: 'delete', conversationId: byId('c1c1c1c1c1c1c1c1c1c1c1c1') },
 		});
 		expect(error).toBeUndefined();
 	});
 
 	test('a bare host and a trailing slash in API Server both reach https://host/1.2/rtm', async () => {
 		for (const apiServer of ['im-api.test.example', `${API_SERVER}/`]) {
-			api().delete('/1.2/rtm/conversations/c1').reply(200, {});
+			api().delete('/1.2/rtm/conversations/c1c1c1c1c1c1c1c1c1c1c1c1').reply(200, {});
 			const { error } = await runNode({
 				credentials: { ...defaultCredentials, apiServer },
-				parameters: { resource: 'conversation', operation: 'delete', conversationId: byId('c1') },
+				parameters: { resource: 'conversation', operation: 'delete', conversationId: byId('c1c1c1c1c1c1c1c1c1c1c1c1') },
 			});
 			expect(error).toBeUndefined();
 		}
@@ -74,15 +86,15 @@ describe('authentication modes', () => {
 describe('several items with expressions', () => {
 	test('each item\'s parameters are read at its own index and results keep input order', async () => {
 		api()
-			.post('/1.2/rtm/conversations/conv-a/messages', { from_client: 'crm', message: 'Hello Ann', mention_client_ids: ['ann'] })
+			.post('/1.2/rtm/conversations/cacacacacacacacacacacaca/messages', { from_client: 'crm', message: 'Hello Ann', mention_client_ids: ['ann'] })
 			.reply(200, { result: { 'msg-id': 'ma', timestamp: 1764064800001 } })
-			.post('/1.2/rtm/conversations/conv-b/messages', { from_client: 'crm', message: 'Hello Bob', mention_client_ids: ['bob'] })
+			.post('/1.2/rtm/conversations/cbcbcbcbcbcbcbcbcbcbcbcb/messages', { from_client: 'crm', message: 'Hello Bob', mention_client_ids: ['bob'] })
 			.reply(200, { result: { 'msg-id': 'mb', timestamp: 1764064800002 } });
 
 		const { output } = await runNode({
 			items: [
-				{ conv: 'conv-a', name: 'Ann', user: 'ann' },
-				{ conv: 'conv-b', name: 'Bob', user: 'bob' },
+				{ conv: 'cacacacacacacacacacacaca', name: 'Ann', user: 'ann' },
+				{ conv: 'cbcbcbcbcbcbcbcbcbcbcbcb', name: 'Bob', user: 'bob' },
 			],
 			parameters: {
 				resource: 'message',
@@ -95,19 +107,19 @@ describe('several items with expressions', () => {
 		});
 
 		expect(output).toEqual([
-			{ json: { conversationId: 'conv-a', messageId: 'ma', timestamp: 1764064800001, fromClient: 'crm' }, pairedItem: { item: 0 } },
-			{ json: { conversationId: 'conv-b', messageId: 'mb', timestamp: 1764064800002, fromClient: 'crm' }, pairedItem: { item: 1 } },
+			{ json: { conversationId: 'cacacacacacacacacacacaca', messageId: 'ma', timestamp: 1764064800001, fromClient: 'crm' }, pairedItem: { item: 0 } },
+			{ json: { conversationId: 'cbcbcbcbcbcbcbcbcbcbcbcb', messageId: 'mb', timestamp: 1764064800002, fromClient: 'crm' }, pairedItem: { item: 1 } },
 		]);
 	});
 
 	test('Limit is read per item', async () => {
 		api()
-			.get('/1.2/rtm/conversations/c1/members')
+			.get('/1.2/rtm/conversations/c1c1c1c1c1c1c1c1c1c1c1c1/members')
 			.twice()
 			.reply(200, { result: ['a', 'b', 'c'] });
 		const { output } = await runNode({
 			items: [{ n: 1 }, { n: 3 }],
-			parameters: { resource: 'member', operation: 'getAll', conversationId: byId('c1'), limit: '={{ $json.n }}' },
+			parameters: { resource: 'member', operation: 'getAll', conversationId: byId('c1c1c1c1c1c1c1c1c1c1c1c1'), limit: '={{ $json.n }}' },
 		});
 		expect(output.map((item) => [item.json.clientId, item.pairedItem])).toEqual([
 			['a', { item: 0 }],

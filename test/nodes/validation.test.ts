@@ -4,7 +4,7 @@ import { byId, recordUnmatched, resetNock, sendParameters } from '../harness/lea
 import { defaultCredentials, runNode } from '../harness/runNode';
 
 const send = sendParameters;
-const reference = { conversationId: byId('c1'), messageId: 'm-1', timestamp: 1764064800123, fromClient: 'bot' };
+const reference = { conversationId: byId('c1c1c1c1c1c1c1c1c1c1c1c1'), messageId: 'm-1', timestamp: 1764064800123, fromClient: 'bot' };
 
 let unmatched: ReturnType<typeof recordUnmatched>;
 beforeEach(() => {
@@ -20,7 +20,7 @@ afterEach(() => {
 const cases: Array<[string, INodeParameters, string]> = [
 	// Literal empty required fields are refused by n8n itself (see below); expressions that evaluate to empty reach the node.
 	['an empty conversation ID', send({ conversationId: byId('={{ $json.missing }}') }), '"Conversation" is empty [item 0]'],
-	['a conversation ID that is a dot segment', send({ conversationId: byId('..') }), '"Conversation" ".." is not a valid ID [item 0]'],
+	['a conversation ID that is a dot segment', send({ conversationId: byId('={{ ".." }}') }), '"Conversation" ".." is not a LeanCloud ID [item 0]'],
 	['an empty sender', send({ fromClient: '  ' }), '"From Client ID" is empty [item 0]'],
 	['a client ID over 64 characters', send({ fromClient: 'x'.repeat(65) }), '"From Client ID" "xxxxxxxxxxxxxxxxxxxx…" is longer than 64 characters [item 0]'],
 	['empty text', send({ text: '={{ "  " }}' }), '"Text" is empty [item 0]'],
@@ -48,15 +48,15 @@ const cases: Array<[string, INodeParameters, string]> = [
 		send({ contentType: 'rich', messageType: 'text', richText: 'x', richFields: { attributes: '{oops' } }),
 		'"Rich Message Fields > Custom Attributes" is not valid JSON [item 0]',
 	],
-	['a mute TTL of 0', { resource: 'mute', operation: 'add', conversationId: byId('c1'), clientId: 'a', ttl: 0 }, '"Duration (Seconds)" must be between 1 and 86400, got 0 [item 0]'],
-	['a mute TTL over 24 hours', { resource: 'mute', operation: 'add', conversationId: byId('c1'), clientId: 'a', ttl: 86401 }, '"Duration (Seconds)" must be between 1 and 86400, got 86401 [item 0]'],
-	['a fractional mute TTL', { resource: 'mute', operation: 'add', conversationId: byId('c1'), clientId: 'a', ttl: 1.5 }, '"Duration (Seconds)" must be a whole number, got "1.5" [item 0]'],
-	['no client IDs to add', { resource: 'member', operation: 'add', conversationId: byId('c1'), clientIds: ' , ' }, '"Client IDs" needs at least one client ID [item 0]'],
+	['a mute TTL of 0', { resource: 'mute', operation: 'add', conversationId: byId('c1c1c1c1c1c1c1c1c1c1c1c1'), clientId: 'a', ttl: 0 }, '"Duration (Seconds)" must be between 1 and 86400, got 0 [item 0]'],
+	['a mute TTL over 24 hours', { resource: 'mute', operation: 'add', conversationId: byId('c1c1c1c1c1c1c1c1c1c1c1c1'), clientId: 'a', ttl: 86401 }, '"Duration (Seconds)" must be between 1 and 86400, got 86401 [item 0]'],
+	['a fractional mute TTL', { resource: 'mute', operation: 'add', conversationId: byId('c1c1c1c1c1c1c1c1c1c1c1c1'), clientId: 'a', ttl: 1.5 }, '"Duration (Seconds)" must be a whole number, got "1.5" [item 0]'],
+	['no client IDs to add', { resource: 'member', operation: 'add', conversationId: byId('c1c1c1c1c1c1c1c1c1c1c1c1'), clientIds: ' , ' }, '"Client IDs" needs at least one client ID [item 0]'],
 	['a malformed Get Many filter', { resource: 'conversation', operation: 'getAll', where: '{"m": }' }, '"Filter (JSON)" is not valid JSON [item 0]'],
-	['an update with nothing to change', { resource: 'conversation', operation: 'update', conversationId: byId('c1') }, '"Update Fields" has nothing to update: add at least one field [item 0]'],
+	['an update with nothing to change', { resource: 'conversation', operation: 'update', conversationId: byId('c1c1c1c1c1c1c1c1c1c1c1c1') }, '"Update Fields" has nothing to update: add at least one field [item 0]'],
 	[
 		'an update that tries to set members',
-		{ resource: 'conversation', operation: 'update', conversationId: byId('c1'), updateFields: { fields: '{"m": ["a"]}' } },
+		{ resource: 'conversation', operation: 'update', conversationId: byId('c1c1c1c1c1c1c1c1c1c1c1c1'), updateFields: { fields: '{"m": ["a"]}' } },
 		'"Update Fields > Other Fields (JSON)" cannot change members (m); use the Member resource\'s Add or Remove [item 0]',
 	],
 	['a unique conversation without members', { resource: 'conversation', operation: 'create', name: 'x', unique: true }, '"Unique" needs Members: a unique conversation is identified by its member set [item 0]'],
@@ -68,10 +68,10 @@ const cases: Array<[string, INodeParameters, string]> = [
 	['an empty message ID', { resource: 'message', operation: 'delete', ...reference, messageId: '={{ $json.id }}' }, '"Message ID" is empty [item 0]'],
 	[
 		'a history window that ends before it starts',
-		{ resource: 'message', operation: 'getAll', conversationId: byId('c1'), options: { after: '2026-11-02T00:00:00Z', before: '2026-11-01T00:00:00Z' } },
+		{ resource: 'message', operation: 'getAll', conversationId: byId('c1c1c1c1c1c1c1c1c1c1c1c1'), options: { after: '2026-11-02T00:00:00Z', before: '2026-11-01T00:00:00Z' } },
 		'"Options > After" must be earlier than Before [item 0]',
 	],
-	['a Limit below 1', { resource: 'member', operation: 'getAll', conversationId: byId('c1'), limit: 0 }, '"Limit" must be between 1 and 9007199254740991, got 0 [item 0]'],
+	['a Limit below 1', { resource: 'member', operation: 'getAll', conversationId: byId('c1c1c1c1c1c1c1c1c1c1c1c1'), limit: 0 }, '"Limit" must be between 1 and 9007199254740991, got 0 [item 0]'],
 ];
 
 test.each(cases)('%s is a NodeOperationError naming the parameter and item, before any request', async (_name, parameters, message) => {

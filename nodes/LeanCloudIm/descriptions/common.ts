@@ -1,33 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-/** Conversation picker: search by name, or paste an ID. */
-export function conversationLocator(description = 'The conversation to act on'): INodeProperties {
-	return {
-		displayName: 'Conversation',
-		name: 'conversationId',
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		required: true,
-		description,
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				placeholder: 'Select a conversation...',
-				typeOptions: { searchListMethod: 'searchConversations', searchable: true },
-			},
-			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder: 'e.g. 5a5d7432f8de3e0044b1b2c5',
-				hint: 'The conversation\'s objectId',
-			},
-		],
-	};
-}
-
 /** Return All + Limit, as n8n's Get Many operations have them; the executor pages under the hood. */
 export function returnAllAndLimit(): INodeProperties[] {
 	return [

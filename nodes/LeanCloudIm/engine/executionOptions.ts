@@ -17,7 +17,7 @@ const DEFAULT_MAX_RATE_LIMIT_WAIT_S = 300;
 const DEFAULT_TIMEOUT_S = 30;
 
 /** Fields every operation's "Options" collection gets, after its own. */
-export const executionOptionFields: INodeProperties[] = [
+const allExecutionOptionFields: INodeProperties[] = [
 	{
 		displayName: 'Concurrency',
 		name: 'concurrency',
@@ -51,7 +51,7 @@ export const executionOptionFields: INodeProperties[] = [
 			{ name: 'Development App: 120 per Minute', value: '120' },
 		],
 		description:
-			'Your app\'s quota for sending, editing and recalling messages, so the node paces itself under it. Reads and admin operations do not count against it.',
+			'Your app\'s quota for sending, editing and recalling messages, so the node paces itself under it',
 	},
 	{
 		displayName: 'Custom Quota (Requests per Minute)',
@@ -95,8 +95,17 @@ export const executionOptionFields: INodeProperties[] = [
 	},
 ];
 
-/** Adds the execution options to the operation's "Options" collection, creating it when the operation has none. */
-export function withExecutionOptions(properties: INodeProperties[]): INodeProperties[] {
+/** Options about the message quota, shown only where requests count against it. */
+const QUOTA_FIELDS = ['quota', 'customQuota'];
+
+/**
+ * Adds the execution options to the operation's "Options" collection, creating it when the operation has none.
+ * The quota options appear only on operations in the normal message bucket: reads do not count against a quota,
+ * and broadcast quotas (10 to 30 a minute) are learned from LeanCloud's 429 answers.
+ */
+export function withExecutionOptions(op: OperationDef): INodeProperties[] {
+	const { properties } = op;
+	const executionOptionFields = op.bucket === 'normal' ? allExecutionOptionFields : withoutQuota;
 	const existing = properties.find((property) => property.name === 'options' && property.type === 'collection');
 	if (!existing) {
 		return [
@@ -138,13 +147,15 @@ export function readExecutionOptions(params: Params): ExecutionOptions {
 	};
 }
 
+const withoutQuota = allExecutionOptionFields.filter((field) => !QUOTA_FIELDS.includes(field.name));
+
 const assembled = new WeakMap<OperationDef, INodeProperties[]>();
 
 /** The operation's parameters as the node shows them: its own, with the execution options in "Options". */
 export function operationFields(op: OperationDef): INodeProperties[] {
 	let fields = assembled.get(op);
 	if (!fields) {
-		fields = withExecutionOptions(op.properties);
+		fields = withExecutionOptions(op);
 		assembled.set(op, fields);
 	}
 	return fields;

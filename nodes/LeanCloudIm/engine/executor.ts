@@ -12,7 +12,7 @@ import { CREDENTIAL_TYPE, LeanCloudFailure, sendRequest } from '../transport/req
 import { toNodeApiError } from './errors';
 import { readExecutionOptions, type ExecutionOptions } from './executionOptions';
 import { parameterError, readParams } from './itemParams';
-import type { OperationDef, RequestSpec } from './operation';
+import type { Bucket, OperationDef, RequestSpec } from './operation';
 import { Pacer, QUOTA_WINDOW_MS } from './pace';
 import { collectPages } from './paginate';
 import { ParameterError, type Params } from './params';
@@ -30,8 +30,17 @@ type Plan =
 interface Sending {
 	options: ExecutionOptions;
 	credentials: ICredentialsDecrypted;
-	pacer?: Pacer;
+	/** One pacer per rate-limit bucket, shared by every item's requests. */
+	pacer(bucket: Bucket | undefined): Pacer | undefined;
 	signal: AbortSignal;
+}
+
+/**
+ * The conversation a request addresses (of any kind), from its path: requests about one conversation are sent
+ * one at a time, in input order. App-wide and client requests have none.
+ */
+function conversationOf(request: RequestSpec): string | undefined {
+	return /^\/1\.2\/rtm\/(?:conversations|chatrooms|service-conversations)\/([^/]+)/.exec(request.path)?.[1];
 }
 
 function plan(context: IExecuteFunctions, op: OperationDef, itemIndex: number, missingKey?: string): Plan {
@@ -52,9 +61,7 @@ function plan(context: IExecuteFunctions, op: OperationDef, itemIndex: number, m
 		if (op.list) {
 			limit = params.boolean('returnAll') ? Infinity : params.integer('limit', { min: 1, max: Number.MAX_SAFE_INTEGER });
 		}
-		// Requests about one conversation are sent one at a time, in input order.
-		const orderKey = params.has('conversationId') ? params.string('conversationId') : undefined;
-		return { ok: true, params, request, limit, orderKey };
+		return { ok: true, params, request, limit, orderKey: conversationOf(request) };
 	} catch (error) {
 		if (error instanceof ParameterError) return { ok: false, error: parameterError(context, op, error, itemIndex) };
 		throw new NodeOperationError(context.getNode(), error as Error, { itemIndex });
@@ -66,7 +73,7 @@ async function run(context: IExecuteFunctions, op: OperationDef, planned: Extrac
 	const send = async (spec: RequestSpec) =>
 		await sendWithPolicy(async (request) => await sendRequest(context, request, key, sending.options.timeoutMs, sending.credentials), spec, {
 			policy: sending.options.retry,
-			pacer: sending.pacer,
+			pacer: sending.pacer(spec.bucket ?? op.bucket),
 			signal: sending.signal,
 		});
 	if (op.list) {
@@ -136,10 +143,20 @@ export async function runOperation(
 	cancelSignal?.addEventListener('abort', onCancel, { once: true });
 	if (cancelSignal?.aborted) stop.abort();
 	const reference = context.getNode().credentials?.[CREDENTIAL_TYPE];
+	const pacers = new Map<Bucket, Pacer>();
 	const sending: Sending = {
 		options,
 		credentials: { id: reference?.id ?? '', name: reference?.name ?? '', type: CREDENTIAL_TYPE, data: credentials },
-		pacer: op.bucket ? new Pacer(options.requestsPerMinute, QUOTA_WINDOW_MS) : undefined,
+		pacer: (bucket) => {
+			if (!bucket) return undefined;
+			let pacer = pacers.get(bucket);
+			if (!pacer) {
+				// The Message Quota option is the normal bucket's; the broadcast buckets' tiny quotas are learned from their 429s.
+				pacer = new Pacer(bucket === 'normal' ? options.requestsPerMinute : undefined, QUOTA_WINDOW_MS);
+				pacers.set(bucket, pacer);
+			}
+			return pacer;
+		},
 		signal: stop.signal,
 	};
 

@@ -4,12 +4,22 @@ import { operationFields } from './executionOptions';
 import type { OperationDef } from './operation';
 import { Params, type ParameterError } from './params';
 
-/** "Options > Push Data" style label for a (possibly dotted) parameter name, from the operation's properties. */
-export function parameterLabel(properties: INodeProperties[], dotted: string): string {
+type Labelled = Pick<INodeProperties, 'name' | 'displayName' | 'displayOptions'> & { options?: unknown; values?: unknown };
+
+/**
+ * "Options > Push Data" style label for a (possibly dotted) parameter name, from the operation's properties.
+ * Where several properties share the name (one picker per conversation type), the one shown for the item is used.
+ */
+export function parameterLabel(properties: INodeProperties[], dotted: string, valueOf: (name: string) => unknown = () => undefined): string {
+	const shown = (property: Labelled) =>
+		Object.entries(property.displayOptions?.show ?? {}).every(
+			([name, values]) => ['resource', 'operation'].includes(name) || name.startsWith('/') || (values ?? []).includes(valueOf(name) as never),
+		);
 	const labels: string[] = [];
-	let scope: Array<{ name: string; displayName?: string; options?: unknown; values?: unknown }> = properties;
+	let scope: Labelled[] = properties;
 	for (const name of dotted.split('.')) {
-		const property = scope.find((candidate) => candidate.name === name);
+		const named = scope.filter((candidate) => candidate.name === name);
+		const property = named.find(shown) ?? named[0];
 		if (!property) {
 			labels.push(name);
 			break;
@@ -42,7 +52,9 @@ export function readParams(context: IExecuteFunctions, op: OperationDef, itemInd
 }
 
 export function parameterError(context: IExecuteFunctions, op: OperationDef, error: ParameterError, itemIndex: number) {
-	const label = parameterLabel(operationFields(op), error.parameter);
+	const label = parameterLabel(operationFields(op), error.parameter, (name) =>
+		context.getNodeParameter(name, itemIndex, undefined),
+	);
 	return new NodeOperationError(context.getNode(), `"${label}" ${error.message} [item ${itemIndex}]`, {
 		itemIndex,
 		description: error.hint ?? `Fix "${label}" for this item and run the node again.`,

@@ -6,12 +6,17 @@ import type { RtmPath } from './path';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
+/** LeanCloud's rate-limit buckets (§7 of the API notes): message sends/edits, subscriber broadcasts, app-wide broadcasts. */
+export type Bucket = 'normal' | 'subscriber' | 'broadcast';
+
 /** One HTTP request, as data. `path` can only come from the `rtm` tag, so every ID in it is encoded. */
 export interface RequestSpec {
 	method: HttpMethod;
 	path: RtmPath;
 	query?: IDataObject;
 	body?: IDataObject;
+	/** The rate-limit bucket of this request, when it differs from the operation's (one operation, several audiences). */
+	bucket?: Bucket;
 }
 
 /**
@@ -44,8 +49,8 @@ export interface OperationDef {
 	properties: INodeProperties[];
 	/** Which credential key the endpoint needs. Defaults to the master key, as the docs require for almost every endpoint. */
 	key?: KeyRole;
-	/** The LeanCloud rate-limit bucket the endpoint counts against, if any: its requests are paced under the quota. */
-	bucket?: 'normal' | 'subscriber' | 'broadcast';
+	/** The LeanCloud rate-limit bucket the endpoint counts against, if any: its requests are paced under that quota. */
+	bucket?: Bucket;
 	/** Builds the request from the item's parameters. Throws ParameterError for bad input; never sends anything. */
 	request(params: Params): RequestSpec;
 	/** Present on Get Many operations: the request is the first page, and these say how to walk the rest. */

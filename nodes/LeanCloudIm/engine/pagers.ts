@@ -11,11 +11,11 @@ function arrayAt(body: unknown, key?: string): unknown[] {
 }
 
 /** `skip`/`limit` paging (conversation queries): a page shorter than asked is the last one. */
-export function skipLimitPages(itemsKey: string, pageSize: number, toItem?: ItemMapper): ListSpec {
+export function skipLimitPages(itemsKey: string | ((body: unknown) => unknown[]), pageSize: number, toItem?: ItemMapper): ListSpec {
 	return {
 		pageSize,
 		limitParam: 'limit',
-		items: (body) => arrayAt(body, itemsKey),
+		items: (body) => (typeof itemsKey === 'function' ? itemsKey(body) : arrayAt(body, itemsKey)),
 		nextPage: (_body, items, query) =>
 			items.length < Number(query.limit) ? undefined : { skip: Number(query.skip ?? 0) + items.length },
 		toItem,

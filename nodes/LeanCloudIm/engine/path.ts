@@ -10,6 +10,11 @@ export interface PathSegment {
 	value: string;
 }
 
+/** A fixed path part chosen by our code (never by input), e.g. the collection of a conversation kind. */
+export interface PathLiteral {
+	literal: 'conversations' | 'chatrooms' | 'service-conversations';
+}
+
 /** Encodes one path segment. `.` and `..` are refused: URL parsers resolve them (even as %2E) and would leave the endpoint. */
 export function encodeSegment({ parameter, value }: PathSegment): string {
 	if (value === '.' || value === '..') {
@@ -20,13 +25,13 @@ export function encodeSegment({ parameter, value }: PathSegment): string {
 
 /**
  * Tagged template for API paths: rtm`conversations/${id('conversationId', value)}/members`.
- * Only PathSegment values can be interpolated, and each is encoded, so no input can move the request
+ * Only PathSegment values (encoded) and PathLiterals (a closed set of collection names) can be interpolated, so no input can move the request
  * to another endpoint (e.g. `../../classes/_User` becomes `..%2F..%2Fclasses%2F_User`).
  */
-export function rtm(strings: TemplateStringsArray, ...segments: PathSegment[]): RtmPath {
+export function rtm(strings: TemplateStringsArray, ...segments: Array<PathSegment | PathLiteral>): RtmPath {
 	let path = '/1.2/rtm/' + strings[0];
 	segments.forEach((segment, index) => {
-		path += encodeSegment(segment) + strings[index + 1];
+		path += ('literal' in segment ? segment.literal : encodeSegment(segment)) + strings[index + 1];
 	});
 	return path as RtmPath;
 }

@@ -1,13 +1,15 @@
+import { CONVERSATION } from '../../descriptions/kinds';
 import type { ResourceDef } from '../../engine/operation';
-import { create } from './create';
-import { deleteConversation } from './delete';
-import { get } from './get';
-import { getAll } from './getAll';
-import { update } from './update';
+import { crudOperations } from '../shared/conversationCrud';
 
 export const conversation: ResourceDef = {
 	value: 'conversation',
 	name: 'Conversation',
 	description: 'One-to-one and group conversations',
-	operations: [create, deleteConversation, get, getAll, update],
+	operations: crudOperations(CONVERSATION, {
+		create: 'Create a one-to-one or group conversation with initial members',
+		getAll: 'Query one-to-one and group conversations, optionally filtered',
+		filterExample: '{"m": "alice"} for conversations alice is in,',
+		delete: 'Delete a conversation permanently; its members can no longer use it',
+	}),
 };

@@ -1,4 +1,5 @@
-import { clientIdsField, conversationLocator } from '../../descriptions/common';
+import { clientIdsField } from '../../descriptions/common';
+import { CONVERSATION, kindLocator, objectIdSegment } from '../../descriptions/kinds';
 import type { OperationDef } from '../../engine/operation';
 import { rtm } from '../../engine/path';
 
@@ -8,11 +9,11 @@ export const add: OperationDef = {
 	action: 'Add members to a conversation',
 	description: 'Add one or more clients to a group conversation',
 	properties: [
-		conversationLocator(),
+		kindLocator(CONVERSATION),
 		clientIdsField({ description: 'Client IDs to add. A conversation holds at most 500 members.' }),
 	],
 	request(p) {
-		const id = p.id('conversationId');
+		const id = objectIdSegment(p);
 		return { method: 'POST', path: rtm`conversations/${id}/members`, body: { client_ids: p.clientIds('clientIds', { max: 500 }) } };
 	},
 };

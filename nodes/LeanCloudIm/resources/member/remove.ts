@@ -1,4 +1,5 @@
-import { clientIdsField, conversationLocator } from '../../descriptions/common';
+import { clientIdsField } from '../../descriptions/common';
+import { CONVERSATION, kindLocator, objectIdSegment } from '../../descriptions/kinds';
 import type { OperationDef } from '../../engine/operation';
 import { rtm } from '../../engine/path';
 
@@ -7,9 +8,9 @@ export const remove: OperationDef = {
 	name: 'Remove',
 	action: 'Remove members from a conversation',
 	description: 'Remove one or more clients from a group conversation',
-	properties: [conversationLocator(), clientIdsField({ description: 'Client IDs to remove' })],
+	properties: [kindLocator(CONVERSATION), clientIdsField({ description: 'Client IDs to remove' })],
 	request(p) {
-		const id = p.id('conversationId');
+		const id = objectIdSegment(p);
 		// The API takes the IDs as a JSON body on DELETE.
 		return { method: 'DELETE', path: rtm`conversations/${id}/members`, body: { client_ids: p.clientIds('clientIds', { max: 500 }) } };
 	},

@@ -1,23 +1,30 @@
-import { conversationLocator, messageReferenceFields } from '../../descriptions/common';
+import { messageReferenceFields } from '../../descriptions/common';
+import { objectIdSegment, readKind, SERVICE_CONVERSATION } from '../../descriptions/kinds';
 import type { OperationDef } from '../../engine/operation';
 import { rtm } from '../../engine/path';
-import { messageTimestamp } from './fields';
+import { MESSAGE_KINDS, messageTarget, messageTimestamp, subscriberField } from './fields';
 
 export const deleteMessage: OperationDef = {
 	value: 'delete',
 	name: 'Delete',
 	action: 'Delete a message',
 	description: 'Delete a message from the server\'s history; copies already on devices stay (use Recall for those)',
-	properties: [conversationLocator(), ...messageReferenceFields],
+	properties: [
+		...messageTarget,
+		subscriberField('The subscriber whose copy of the message to delete (service conversations keep one history per subscriber)'),
+		...messageReferenceFields,
+	],
 	request(p) {
-		const id = p.id('conversationId');
+		const kind = readKind(p, MESSAGE_KINDS);
+		const id = objectIdSegment(p);
 		const messageId = p.id('messageId');
-		return {
-			method: 'DELETE',
-			path: rtm`conversations/${id}/messages/${messageId}`,
-			// This endpoint takes the sender and timestamp as query parameters, not a body.
-			query: { from_client: p.clientId('fromClient'), timestamp: messageTimestamp(p) },
-		};
+		// These endpoints take the sender and timestamp as query parameters, not a body.
+		const query = { from_client: p.clientId('fromClient'), timestamp: messageTimestamp(p) };
+		if (kind === SERVICE_CONVERSATION) {
+			const subscriber = p.clientIdSegment('subscriberId');
+			return { method: 'DELETE', path: rtm`service-conversations/${id}/subscribers/${subscriber}/messages/${messageId}`, query };
+		}
+		return { method: 'DELETE', path: rtm`${kind.collection}/${id}/messages/${messageId}`, query };
 	},
 	output: () => ({ deleted: true }),
 };

@@ -1,7 +1,9 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { LeanCloudFailure } from '../../transport/request';
+import { clientIdField, clientIdsField } from '../../descriptions/common';
+import { CHAT_ROOM, CONVERSATION, kindFields, SERVICE_CONVERSATION } from '../../descriptions/kinds';
 import type { Params } from '../../engine/params';
+import { LeanCloudFailure } from '../../transport/request';
 
 /** Largest Unix millisecond timestamp accepted (year 2286): catches seconds-vs-milliseconds mix-ups only at the low end. */
 const MAX_TIMESTAMP_MS = 9_999_999_999_999;
@@ -38,4 +40,33 @@ export function sendResult(body: unknown): { messageId: string; timestamp: numbe
 		throw new LeanCloudFailure('The send response has no msg-id and timestamp', { status: 200 });
 	}
 	return { messageId, timestamp };
+}
+
+/** Messages are sent, edited and read in all three kinds; a service conversation's per-user messages go to named recipients. */
+export const MESSAGE_KINDS = [CHAT_ROOM, CONVERSATION, SERVICE_CONVERSATION];
+
+export const messageTarget = kindFields(MESSAGE_KINDS, (kind) =>
+	kind === SERVICE_CONVERSATION ? 'The service conversation whose per-user messages to work with' : `The ${kind.noun} the message is in`,
+);
+
+/** Recipients a service conversation sends to one by one; LeanCloud takes at most 20 per request. */
+export const MAX_RECIPIENTS = 20;
+
+export function recipientsField(description: string): INodeProperties {
+	return clientIdsField({
+		displayName: 'Recipients',
+		name: 'toClients',
+		description,
+		displayOptions: { show: { conversationType: [SERVICE_CONVERSATION.value] } },
+	});
+}
+
+/** The subscriber whose copy of a service conversation is addressed (history and delete are per subscriber). */
+export function subscriberField(description: string): INodeProperties {
+	return clientIdField({
+		displayName: 'Subscriber Client ID',
+		name: 'subscriberId',
+		description,
+		displayOptions: { show: { conversationType: [SERVICE_CONVERSATION.value] } },
+	});
 }

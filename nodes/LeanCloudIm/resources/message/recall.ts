@@ -1,23 +1,29 @@
-import { conversationLocator, messageReferenceFields } from '../../descriptions/common';
+import type { IDataObject } from 'n8n-workflow';
+
+import { messageReferenceFields } from '../../descriptions/common';
+import { objectIdSegment, readKind, SERVICE_CONVERSATION } from '../../descriptions/kinds';
 import type { OperationDef } from '../../engine/operation';
 import { rtm } from '../../engine/path';
-import { messageReference, messageTimestamp } from './fields';
+import { MAX_RECIPIENTS, MESSAGE_KINDS, messageReference, messageTarget, messageTimestamp, recipientsField } from './fields';
 
 export const recall: OperationDef = {
 	value: 'recall',
 	name: 'Recall',
 	action: 'Recall a message',
-	description: 'Withdraw a sent message so members\' apps show it as recalled',
+	description: 'Withdraw a sent message so recipients\' apps show it as recalled',
 	bucket: 'normal',
-	properties: [conversationLocator(), ...messageReferenceFields],
+	properties: [
+		...messageTarget,
+		...messageReferenceFields,
+		recipientsField('The recipients the message was sent to, as given to Send. At most 20.'),
+	],
 	request(p) {
-		const id = p.id('conversationId');
+		const kind = readKind(p, MESSAGE_KINDS);
+		const id = objectIdSegment(p);
 		const messageId = p.id('messageId');
-		return {
-			method: 'PUT',
-			path: rtm`conversations/${id}/messages/${messageId}/recall`,
-			body: { from_client: p.clientId('fromClient'), timestamp: messageTimestamp(p) },
-		};
+		const body: IDataObject = { from_client: p.clientId('fromClient'), timestamp: messageTimestamp(p) };
+		if (kind === SERVICE_CONVERSATION) body.to_clients = p.clientIds('toClients', { max: MAX_RECIPIENTS });
+		return { method: 'PUT', path: rtm`${kind.collection}/${id}/messages/${messageId}/recall`, body };
 	},
 	output: (_body, p) => ({ ...messageReference(p), recalled: true }),
 };

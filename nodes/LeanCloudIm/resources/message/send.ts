@@ -1,27 +1,33 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { clientIdField, conversationLocator } from '../../descriptions/common';
+import { clientIdField } from '../../descriptions/common';
 import { buildMessageContent, contentFields } from '../../descriptions/content';
+import { CHAT_ROOM, CONVERSATION, objectIdSegment, readKind, SERVICE_CONVERSATION } from '../../descriptions/kinds';
 import type { OperationDef } from '../../engine/operation';
 import { rtm } from '../../engine/path';
-import { sendResult } from './fields';
+import { MAX_RECIPIENTS, MESSAGE_KINDS, messageTarget, recipientsField, sendResult } from './fields';
 
 /** Mentions LeanCloud accepts per message. */
 const MAX_MENTIONS = 20;
+
+/** Options that only some kinds accept: shown only for those (chat rooms have no push or sync, service messages no mentions). */
+const onlyFor = (...kinds: string[]) => ({ show: { '/conversationType': kinds } });
 
 export const send: OperationDef = {
 	value: 'send',
 	name: 'Send',
 	action: 'Send a message',
-	description: 'Send a message to a conversation on behalf of a client',
+	description:
+		'Send a message on behalf of a client to a conversation or chat room, or from a service conversation to up to 20 users',
 	bucket: 'normal',
 	properties: [
-		conversationLocator('The conversation to send to'),
+		...messageTarget,
 		clientIdField({
 			displayName: 'From Client ID',
 			name: 'fromClient',
-			description: 'Client ID the message is sent as. It does not have to be a member of the conversation.',
+			description: 'Client ID the message is sent as. It does not have to be a member.',
 		}),
+		recipientsField('Client IDs that receive this message privately, separated by commas. At most 20.'),
 		...contentFields,
 		{
 			displayName: 'Options',
@@ -37,6 +43,7 @@ export const send: OperationDef = {
 					type: 'boolean',
 					default: false,
 					description: 'Whether the message mentions (@) every member',
+					displayOptions: onlyFor(CONVERSATION.value, CHAT_ROOM.value),
 				},
 				{
 					displayName: 'Mentioned Client IDs',
@@ -45,6 +52,7 @@ export const send: OperationDef = {
 					default: '',
 					placeholder: 'e.g. alice, bob',
 					description: 'Client IDs the message mentions (@), separated by commas. At most 20.',
+					displayOptions: onlyFor(CONVERSATION.value, CHAT_ROOM.value),
 				},
 				{
 					displayName: 'No Sync',
@@ -52,6 +60,7 @@ export const send: OperationDef = {
 					type: 'boolean',
 					default: false,
 					description: 'Whether to skip delivering the message to the sender\'s own online devices',
+					displayOptions: onlyFor(CONVERSATION.value, SERVICE_CONVERSATION.value),
 				},
 				{
 					displayName: 'Priority',
@@ -63,7 +72,7 @@ export const send: OperationDef = {
 						{ name: 'Normal', value: 'normal' },
 						{ name: 'Low', value: 'low' },
 					],
-					description: 'Delivery priority. LeanCloud applies it to transient messages only.',
+					description: 'Delivery priority. LeanCloud applies it to transient and chat room messages only.',
 				},
 				{
 					displayName: 'Push Data (JSON)',
@@ -72,6 +81,7 @@ export const send: OperationDef = {
 					default: '{}',
 					description:
 						'Offline push notification payload as a JSON object, e.g. {"alert": "New message", "badge": "Increment"}. Empty uses the console\'s push template.',
+					displayOptions: onlyFor(CONVERSATION.value, SERVICE_CONVERSATION.value),
 				},
 				{
 					displayName: 'Transient',
@@ -84,21 +94,31 @@ export const send: OperationDef = {
 		},
 	],
 	request(p) {
-		const id = p.id('conversationId');
-		const body: IDataObject = { from_client: p.clientId('fromClient'), message: buildMessageContent(p) };
+		const kind = readKind(p, MESSAGE_KINDS);
+		const id = objectIdSegment(p);
+		const body: IDataObject = { from_client: p.clientId('fromClient') };
+		if (kind === SERVICE_CONVERSATION) body.to_clients = p.clientIds('toClients', { max: MAX_RECIPIENTS });
+		body.message = buildMessageContent(p);
 		const options = p.collection('options');
 		if (options.has('transient')) body.transient = options.boolean('transient');
-		if (options.has('noSync')) body.no_sync = options.boolean('noSync');
 		if (options.has('priority')) body.priority = options.string('priority');
-		const pushData = options.jsonObject('pushData');
-		if (pushData && Object.keys(pushData).length) body.push_data = pushData;
-		if (options.has('mentionAll')) body.mention_all = options.boolean('mentionAll');
-		if (options.has('mentionClientIds')) {
-			body.mention_client_ids = options.clientIds('mentionClientIds', { max: MAX_MENTIONS });
+		// Options a kind does not take are hidden for it in the editor; a value left over from another kind is not sent.
+		if (kind !== CHAT_ROOM) {
+			if (options.has('noSync')) body.no_sync = options.boolean('noSync');
+			const pushData = options.jsonObject('pushData');
+			if (pushData && Object.keys(pushData).length) body.push_data = pushData;
 		}
-		return { method: 'POST', path: rtm`conversations/${id}/messages`, body };
+		if (kind !== SERVICE_CONVERSATION) {
+			if (options.has('mentionAll')) body.mention_all = options.boolean('mentionAll');
+			if (options.has('mentionClientIds')) {
+				body.mention_client_ids = options.clientIds('mentionClientIds', { max: MAX_MENTIONS });
+			}
+		}
+		return { method: 'POST', path: rtm`${kind.collection}/${id}/messages`, body };
 	},
 	output(body, p) {
-		return { conversationId: p.string('conversationId'), ...sendResult(body), fromClient: p.string('fromClient') };
+		const json: IDataObject = { conversationId: p.string('conversationId'), ...sendResult(body), fromClient: p.string('fromClient') };
+		if (readKind(p, MESSAGE_KINDS) === SERVICE_CONVERSATION) json.toClients = p.clientIds('toClients');
+		return json;
 	},
 };

@@ -1,24 +1,31 @@
-import { conversationLocator, messageReferenceFields } from '../../descriptions/common';
+import type { IDataObject } from 'n8n-workflow';
+
+import { messageReferenceFields } from '../../descriptions/common';
 import { buildMessageContent, contentFields } from '../../descriptions/content';
+import { objectIdSegment, readKind, SERVICE_CONVERSATION } from '../../descriptions/kinds';
 import type { OperationDef } from '../../engine/operation';
 import { rtm } from '../../engine/path';
-import { messageReference, messageTimestamp } from './fields';
+import { MAX_RECIPIENTS, MESSAGE_KINDS, messageReference, messageTarget, messageTimestamp, recipientsField } from './fields';
 
 export const update: OperationDef = {
 	value: 'update',
 	name: 'Update',
 	action: 'Update a message',
-	description: 'Replace the content of a sent message; members see the new content',
+	description: 'Replace the content of a sent message; recipients see the new content',
 	bucket: 'normal',
-	properties: [conversationLocator(), ...messageReferenceFields, ...contentFields],
+	properties: [
+		...messageTarget,
+		...messageReferenceFields,
+		recipientsField('The recipients the message was sent to, as given to Send. At most 20.'),
+		...contentFields,
+	],
 	request(p) {
-		const id = p.id('conversationId');
+		const kind = readKind(p, MESSAGE_KINDS);
+		const id = objectIdSegment(p);
 		const messageId = p.id('messageId');
-		return {
-			method: 'PUT',
-			path: rtm`conversations/${id}/messages/${messageId}`,
-			body: { from_client: p.clientId('fromClient'), message: buildMessageContent(p), timestamp: messageTimestamp(p) },
-		};
+		const body: IDataObject = { from_client: p.clientId('fromClient'), message: buildMessageContent(p), timestamp: messageTimestamp(p) };
+		if (kind === SERVICE_CONVERSATION) body.to_clients = p.clientIds('toClients', { max: MAX_RECIPIENTS });
+		return { method: 'PUT', path: rtm`${kind.collection}/${id}/messages/${messageId}`, body };
 	},
 	output: (_body, p) => ({ ...messageReference(p), updated: true }),
 };

@@ -1,9 +1,10 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { clientIdField, conversationLocator } from '../../descriptions/common';
+import { clientIdField } from '../../descriptions/common';
+import { objectIdSegment, readKind } from '../../descriptions/kinds';
 import type { OperationDef } from '../../engine/operation';
 import { rtm } from '../../engine/path';
-import { MAX_MUTE_SECONDS, muteTypeField } from './fields';
+import { MAX_MUTE_SECONDS, muteTypeField, MUTE_KINDS, muteTarget } from './fields';
 
 export const add: OperationDef = {
 	value: 'add',
@@ -11,7 +12,7 @@ export const add: OperationDef = {
 	action: 'Mute a member',
 	description: 'Stop a member from sending messages in a conversation, for a while or permanently',
 	properties: [
-		conversationLocator(),
+		...muteTarget,
 		clientIdField({ description: 'Client ID of the member to mute' }),
 		muteTypeField('Whether the mute ends by itself after a duration or lasts until removed'),
 		{
@@ -25,13 +26,14 @@ export const add: OperationDef = {
 		},
 	],
 	request(p) {
-		const id = p.id('conversationId');
+		const kind = readKind(p, MUTE_KINDS);
+		const id = objectIdSegment(p);
 		const clientId = p.clientId('clientId');
 		if (p.string('muteType') === 'permanent') {
-			return { method: 'POST', path: rtm`conversations/${id}/permanent-silenceds`, body: { client_ids: [clientId] } };
+			return { method: 'POST', path: rtm`${kind.collection}/${id}/permanent-silenceds`, body: { client_ids: [clientId] } };
 		}
 		const ttl = p.integer('ttl', { min: 1, max: MAX_MUTE_SECONDS });
-		return { method: 'POST', path: rtm`conversations/${id}/temporary-silenceds`, body: { client_id: clientId, ttl } };
+		return { method: 'POST', path: rtm`${kind.collection}/${id}/temporary-silenceds`, body: { client_id: clientId, ttl } };
 	},
 	output(_body, p) {
 		const json: IDataObject = {

@@ -1,4 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { CHAT_ROOM, CONVERSATION, kindFields } from '../../descriptions/kinds';
 
 /** Longest temporary mute LeanCloud accepts: 24 hours. */
 export const MAX_MUTE_SECONDS = 86400;
@@ -16,3 +17,8 @@ export function muteTypeField(description: string): INodeProperties {
 		description,
 	};
 }
+
+/** Mutes (LeanCloud's "silencing") exist for conversations and chat rooms. */
+export const MUTE_KINDS = [CHAT_ROOM, CONVERSATION];
+
+export const muteTarget = kindFields(MUTE_KINDS, (kind) => `The ${kind.noun} the member is in`);

@@ -1,16 +1,18 @@
-import { conversationLocator, returnAllAndLimit } from '../../descriptions/common';
+import { returnAllAndLimit } from '../../descriptions/common';
+import { objectIdSegment, readKind } from '../../descriptions/kinds';
 import type { OperationDef } from '../../engine/operation';
 import { clientIdItem, cursorPages } from '../../engine/pagers';
 import { rtm } from '../../engine/path';
+import { MUTE_KINDS, muteTarget } from './fields';
 
 export const getAll: OperationDef = {
 	value: 'getAll',
 	name: 'Get Many',
 	action: 'Get many permanently muted members',
 	description: 'List the members muted permanently in a conversation (LeanCloud does not list temporary mutes)',
-	properties: [conversationLocator(), ...returnAllAndLimit()],
+	properties: [...muteTarget, ...returnAllAndLimit()],
 	request(p) {
-		return { method: 'GET', path: rtm`conversations/${p.id('conversationId')}/permanent-silenceds` };
+		return { method: 'GET', path: rtm`${readKind(p, MUTE_KINDS).collection}/${objectIdSegment(p)}/permanent-silenceds` };
 	},
 	list: cursorPages('client_ids', 50, clientIdItem),
 };

@@ -1,7 +1,8 @@
-import { clientIdField, conversationLocator } from '../../descriptions/common';
+import { clientIdField } from '../../descriptions/common';
+import { objectIdSegment, readKind } from '../../descriptions/kinds';
 import type { OperationDef } from '../../engine/operation';
 import { rtm } from '../../engine/path';
-import { muteTypeField } from './fields';
+import { muteTypeField, MUTE_KINDS, muteTarget } from './fields';
 
 export const remove: OperationDef = {
 	value: 'remove',
@@ -9,18 +10,19 @@ export const remove: OperationDef = {
 	action: 'Unmute a member',
 	description: 'Let a muted member send messages again',
 	properties: [
-		conversationLocator(),
+		...muteTarget,
 		clientIdField({ description: 'Client ID of the member to unmute' }),
 		muteTypeField('Which mute to lift: the temporary one or the permanent one'),
 	],
 	request(p) {
-		const id = p.id('conversationId');
+		const kind = readKind(p, MUTE_KINDS);
+		const id = objectIdSegment(p);
 		const clientId = p.clientId('clientId');
 		if (p.string('muteType') === 'permanent') {
-			return { method: 'DELETE', path: rtm`conversations/${id}/permanent-silenceds`, body: { client_ids: [clientId] } };
+			return { method: 'DELETE', path: rtm`${kind.collection}/${id}/permanent-silenceds`, body: { client_ids: [clientId] } };
 		}
 		// Temporary mutes are lifted with a query parameter, not a body.
-		return { method: 'DELETE', path: rtm`conversations/${id}/temporary-silenceds`, query: { client_id: clientId } };
+		return { method: 'DELETE', path: rtm`${kind.collection}/${id}/temporary-silenceds`, query: { client_id: clientId } };
 	},
 	output: (_body, p) => ({
 		conversationId: p.string('conversationId'),

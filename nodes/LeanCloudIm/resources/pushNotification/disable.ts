@@ -1,4 +1,5 @@
-import { clientIdsField, conversationLocator } from '../../descriptions/common';
+import { clientIdsField } from '../../descriptions/common';
+import { CONVERSATION, kindLocator, objectIdSegment } from '../../descriptions/kinds';
 import type { OperationDef } from '../../engine/operation';
 import { rtm } from '../../engine/path';
 
@@ -7,9 +8,9 @@ export const disable: OperationDef = {
 	name: 'Turn Off',
 	action: 'Turn off push notifications for members',
 	description: 'Stop offline push notifications of a conversation for some members; they can still send and receive messages',
-	properties: [conversationLocator(), clientIdsField({ description: 'Client IDs that should stop getting push notifications' })],
+	properties: [kindLocator(CONVERSATION), clientIdsField({ description: 'Client IDs that should stop getting push notifications' })],
 	request(p) {
-		const id = p.id('conversationId');
+		const id = objectIdSegment(p);
 		return { method: 'POST', path: rtm`conversations/${id}/mutes`, body: { client_ids: p.clientIds('clientIds', { max: 500 }) } };
 	},
 };

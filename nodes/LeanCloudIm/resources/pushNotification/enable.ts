@@ -1,4 +1,5 @@
-import { clientIdsField, conversationLocator } from '../../descriptions/common';
+import { clientIdsField } from '../../descriptions/common';
+import { CONVERSATION, kindLocator, objectIdSegment } from '../../descriptions/kinds';
 import type { OperationDef } from '../../engine/operation';
 import { rtm } from '../../engine/path';
 
@@ -7,9 +8,9 @@ export const enable: OperationDef = {
 	name: 'Turn On',
 	action: 'Turn on push notifications for members',
 	description: 'Resume offline push notifications of a conversation for some members',
-	properties: [conversationLocator(), clientIdsField({ description: 'Client IDs that should get push notifications again' })],
+	properties: [kindLocator(CONVERSATION), clientIdsField({ description: 'Client IDs that should get push notifications again' })],
 	request(p) {
-		const id = p.id('conversationId');
+		const id = objectIdSegment(p);
 		return { method: 'DELETE', path: rtm`conversations/${id}/mutes`, body: { client_ids: p.clientIds('clientIds', { max: 500 }) } };
 	},
 };

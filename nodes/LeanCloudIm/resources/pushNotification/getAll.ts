@@ -1,4 +1,5 @@
-import { conversationLocator, returnAllAndLimit } from '../../descriptions/common';
+import { returnAllAndLimit } from '../../descriptions/common';
+import { CONVERSATION, kindLocator, objectIdSegment } from '../../descriptions/kinds';
 import type { OperationDef } from '../../engine/operation';
 import { clientIdItem, singlePage } from '../../engine/pagers';
 import { rtm } from '../../engine/path';
@@ -8,9 +9,9 @@ export const getAll: OperationDef = {
 	name: 'Get Many',
 	action: 'Get many members with push notifications off',
 	description: 'List the members who turned off push notifications for a conversation, one item each',
-	properties: [conversationLocator(), ...returnAllAndLimit()],
+	properties: [kindLocator(CONVERSATION), ...returnAllAndLimit()],
 	request(p) {
-		return { method: 'GET', path: rtm`conversations/${p.id('conversationId')}/mutes` };
+		return { method: 'GET', path: rtm`conversations/${objectIdSegment(p)}/mutes` };
 	},
 	list: singlePage('result', clientIdItem),
 };

@@ -1,6 +1,8 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
+import { returnAllAndLimit } from '../../descriptions/common';
 import type { ListSpec } from '../../engine/operation';
+import type { Params } from '../../engine/params';
 
 /** Largest page the history endpoints return. */
 export const HISTORY_PAGE_SIZE = 1000;
@@ -65,3 +67,57 @@ export const historyPages: ListSpec = {
 	},
 	toItem: (item, p) => (p.boolean('simplify', true) ? simplifyRecord(item as IDataObject) : (item as IDataObject)),
 };
+
+/** Return All + Limit, Simplify and the time window: the fields of every history operation. */
+export const historyFields: INodeProperties[] = [
+	...returnAllAndLimit(),
+	{
+		displayName: 'Simplify',
+		name: 'simplify',
+		type: 'boolean',
+		default: true,
+		description:
+			'Whether to return camelCase fields (messageId, timestamp, fromClient, content) with rich content parsed (contentType, text, fileUrl, location), instead of the raw records',
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		description: 'Order and time window of the history',
+		options: [
+			{ displayName: 'After', name: 'after', type: 'dateTime', default: '', description: 'Only messages sent after this time' },
+			{ displayName: 'Before', name: 'before', type: 'dateTime', default: '', description: 'Only messages sent before this time' },
+			{
+				displayName: 'Order',
+				name: 'order',
+				type: 'options',
+				default: 'newestFirst',
+				options: [
+					{ name: 'Newest First', value: 'newestFirst' },
+					{ name: 'Oldest First', value: 'oldestFirst' },
+				],
+				description: 'Order of the returned messages',
+			},
+		],
+	},
+];
+
+/** The first page's query for the item's order and time window (the same parameters on every history endpoint). */
+export function historyQuery(p: Params): IDataObject {
+	const options = p.collection('options');
+	const after = options.timestampMs('after');
+	const before = options.timestampMs('before');
+	if (after !== undefined && before !== undefined && after >= before) {
+		options.fail('after', 'must be earlier than Before');
+	}
+	// The API pages from a start point towards an end point; which bound is which depends on the order.
+	const oldestFirst = options.string('order') === 'oldestFirst';
+	const [start, end] = oldestFirst ? [after, before] : [before, after];
+	const query: IDataObject = {};
+	if (oldestFirst) query.reversed = true;
+	if (start !== undefined) query.timestamp = start;
+	if (end !== undefined) query.till_timestamp = end;
+	return query;
+}

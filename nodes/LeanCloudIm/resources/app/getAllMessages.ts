@@ -1,0 +1,15 @@
+import type { OperationDef } from '../../engine/operation';
+import { rtm } from '../../engine/path';
+import { historyFields, historyPages, historyQuery } from '../shared/history';
+
+export const getAllMessages: OperationDef = {
+	value: 'getAllMessages',
+	name: 'Get Many Messages',
+	action: 'Export the app\'s messages',
+	description: 'Get every message of the app (kept for 6 months), newest or oldest first: LeanCloud\'s recommended way to export chat data',
+	properties: [...historyFields],
+	request(p) {
+		return { method: 'GET', path: rtm`messages`, query: historyQuery(p) };
+	},
+	list: historyPages,
+};

@@ -1,0 +1,8 @@
+import { ALL_KINDS, CONVERSATION, kindFields, type ConversationKind } from '../../descriptions/kinds';
+
+export const blacklistTarget = kindFields(ALL_KINDS, (kind) => `The ${kind.noun} whose blacklist to use`);
+
+/** Blacklisted clients per normal conversation; chat rooms and service conversations hold up to 10,000. */
+export function maxBlacklisted(kind: ConversationKind): number {
+	return kind === CONVERSATION ? 500 : 10_000;
+}

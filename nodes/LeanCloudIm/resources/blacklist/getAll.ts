@@ -1,0 +1,18 @@
+import { returnAllAndLimit } from '../../descriptions/common';
+import { ALL_KINDS, objectIdSegment, readKind } from '../../descriptions/kinds';
+import type { OperationDef } from '../../engine/operation';
+import { clientIdItem, cursorPages } from '../../engine/pagers';
+import { rtm } from '../../engine/path';
+import { blacklistTarget } from './fields';
+
+export const getAll: OperationDef = {
+	value: 'getAll',
+	name: 'Get Many',
+	action: 'Get many blacklisted clients',
+	description: 'List the clients blacklisted in a conversation, chat room or service conversation',
+	properties: [...blacklistTarget, ...returnAllAndLimit()],
+	request(p) {
+		return { method: 'GET', path: rtm`${readKind(p, ALL_KINDS).collection}/${objectIdSegment(p)}/blacklists` };
+	},
+	list: cursorPages('client_ids', 50, clientIdItem),
+};

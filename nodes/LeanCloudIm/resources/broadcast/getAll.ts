@@ -1,0 +1,28 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { returnAllAndLimit } from '../../descriptions/common';
+import { objectIdSegment } from '../../descriptions/kinds';
+import type { OperationDef } from '../../engine/operation';
+import { skipLimitPages } from '../../engine/pagers';
+import { rtm } from '../../engine/path';
+import { senderConversationLocator } from './fields';
+
+/** The response shape is undocumented: a bare array or a `results`/`result` list are all accepted. */
+function broadcasts(body: unknown): unknown[] {
+	if (Array.isArray(body)) return body;
+	const object = (body ?? {}) as IDataObject;
+	const list = object.results ?? object.result;
+	return Array.isArray(list) ? list : [];
+}
+
+export const getAll: OperationDef = {
+	value: 'getAll',
+	name: 'Get Many',
+	action: 'Get many app-wide broadcasts',
+	description: 'List the app-wide broadcasts of a service conversation that are still valid',
+	properties: [senderConversationLocator, ...returnAllAndLimit()],
+	request(p) {
+		return { method: 'GET', path: rtm`broadcasts`, query: { conv_id: objectIdSegment(p).value } };
+	},
+	list: skipLimitPages(broadcasts, 100),
+};

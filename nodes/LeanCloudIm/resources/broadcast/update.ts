@@ -1,0 +1,28 @@
+import { messageReferenceFields } from '../../descriptions/common';
+import { buildMessageContent, contentFields } from '../../descriptions/content';
+import { objectIdSegment } from '../../descriptions/kinds';
+import type { OperationDef } from '../../engine/operation';
+import { rtm } from '../../engine/path';
+import { messageReference, messageTimestamp } from '../message/fields';
+import { audienceField, readAudience, senderConversationLocator } from './fields';
+
+export const update: OperationDef = {
+	value: 'update',
+	name: 'Update',
+	action: 'Update a broadcast',
+	description: 'Replace the content of a broadcast; devices that already received an app-wide broadcast keep the old one',
+	bucket: 'subscriber',
+	properties: [audienceField('Who the broadcast was sent to'), senderConversationLocator, ...messageReferenceFields, ...contentFields],
+	request(p) {
+		const { bucket } = readAudience(p);
+		const id = objectIdSegment(p);
+		const messageId = p.id('messageId');
+		return {
+			method: 'PUT',
+			path: rtm`service-conversations/${id}/messages/${messageId}`,
+			body: { from_client: p.clientId('fromClient'), message: buildMessageContent(p), timestamp: messageTimestamp(p) },
+			bucket,
+		};
+	},
+	output: (_body, p) => ({ ...messageReference(p), updated: true }),
+};

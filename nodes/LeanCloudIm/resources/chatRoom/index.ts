@@ -1,0 +1,18 @@
+import { CHAT_ROOM } from '../../descriptions/kinds';
+import type { ResourceDef } from '../../engine/operation';
+import { crudOperations } from '../shared/conversationCrud';
+import { getOnlineCount, getOnlineMembers } from './online';
+
+const [create, deleteRoom, get, getAll, update] = crudOperations(CHAT_ROOM, {
+	create: 'Create a chat room: anyone online can join it, with no member limit',
+	getAll: 'Query chat rooms, optionally filtered',
+	filterExample: '{"attr.topic": "launch"}',
+	delete: 'Delete a chat room permanently',
+});
+
+export const chatRoom: ResourceDef = {
+	value: 'chatRoom',
+	name: 'Chat Room',
+	description: 'Open rooms with no stored member list; their messages, mutes, roles and blacklists are under those resources',
+	operations: [create, deleteRoom, get, getAll, getOnlineCount, getOnlineMembers, update],
+};
