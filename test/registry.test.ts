@@ -1,5 +1,6 @@
 import type { INodeProperties, INodePropertyCollection, INodePropertyOptions } from 'n8n-workflow';
 
+import { operationFields } from '../nodes/LeanCloudIm/engine/executionOptions';
 import { LeanCloudIm } from '../nodes/LeanCloudIm/LeanCloudIm.node';
 import { findOperation, resources } from '../nodes/LeanCloudIm/registry';
 
@@ -83,6 +84,16 @@ describe('registry', () => {
 			}
 		}
 	});
+});
+
+test('Message Quota is offered only where requests count against the message quota', () => {
+	for (const resource of resources) {
+		for (const op of resource.operations) {
+			const options = operationFields(op).find((property) => property.name === 'options');
+			const names = ((options?.options ?? []) as INodeProperties[]).map((field) => field.name);
+			expect([`${resource.value}.${op.value}`, names.includes('quota')]).toEqual([`${resource.value}.${op.value}`, op.bucket === 'normal']);
+		}
+	}
 });
 
 describe('UI text follows n8n\'s guidelines', () => {

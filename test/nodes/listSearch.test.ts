@@ -38,3 +38,16 @@ test('API errors are shown to the user, not swallowed into an empty list', async
 		message: 'LeanCloud: Forbidden to access _Conversation. [HTTP 403, code 403]',
 	});
 });
+
+test.each([
+	['searchChatRooms', '/1.2/rtm/chatrooms'],
+	['searchServiceConversations', '/1.2/rtm/service-conversations'],
+	['searchAllConversations', '/1.2/rtm/all-conversations'],
+] as const)('%s searches its own collection by name', async (method, path) => {
+	api()
+		.get(path)
+		.query({ limit: '50', skip: '0', where: JSON.stringify({ name: { $regex: 'news', $options: 'i' } }) })
+		.reply(200, { results: [{ objectId: 'aaaaaaaaaaaaaaaaaaaaaaaa', name: 'News' }] });
+	const result = await new LeanCloudIm().methods.listSearch[method].call(context(), 'news');
+	expect(result).toEqual({ results: [{ name: 'News (aaaaaaaaaaaaaaaaaaaaaaaa)', value: 'aaaaaaaaaaaaaaaaaaaaaaaa' }], paginationToken: undefined });
+});

@@ -1,0 +1,1 @@
+export declare function readmeRows(): Array<{ endpoint: string; operations: string[] }>;
