@@ -95,7 +95,7 @@ describe('limits are checked before anything is sent', () => {
 });
 
 describe('rate-limit buckets', () => {
-	test('an app-wide broadcast's 429 is waited out (Retry-After) and the broadcast resent once', async () => {
+	test('an app-wide broadcast\'s 429 is waited out (Retry-After) and the broadcast resent once', async () => {
 		api()
 			.post('/1.2/rtm/broadcasts')
 			.reply(429, { code: 429, error: 'Too many requests.' }, { 'Retry-After': '1' })
