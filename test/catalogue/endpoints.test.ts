@@ -1,3 +1,5 @@
+import type nock from 'nock';
+
 import { findOperation, resources } from '../../nodes/LeanCloudIm/registry';
 import { api, expectAllRequestsMade, resetNock } from '../harness/leancloud';
 import { runNode } from '../harness/runNode';
@@ -20,7 +22,7 @@ describe('every documented endpoint, through the engine', () => {
 		// The case's own request must be the endpoint it claims to cover.
 		expect(entry.request.path).toMatch(path);
 		api(entry.key ?? 'master')
-			.intercept(`/1.2/rtm${entry.request.path}`, method, entry.request.body)
+			.intercept(`/1.2/rtm${entry.request.path}`, method, entry.request.body as nock.RequestBodyMatcher | undefined)
 			.query(entry.request.query ?? {})
 			.reply(200, (entry.reply ?? {}) as object);
 		const { output, error } = await runNode({ parameters: entry.parameters, items: entry.items });
