@@ -11,6 +11,7 @@ import {
 	NodeHelpers,
 	Workflow,
 	type ICredentialDataDecryptedObject,
+	type IConnections,
 	type ICredentials,
 	type IDataObject,
 	type IExecuteFunctions,
@@ -213,6 +214,19 @@ export function startRun(options: RunOptions) {
 	const { workflow, workflowData, source } = buildWorkflow(options);
 	const execute = new WorkflowExecute(additionalData(workflowData, options.credentials ?? defaultCredentials), 'manual');
 	return execute.run({ workflow, startNode: source });
+}
+
+/** Adds a node type to the harness (e.g. a stand-in AI agent, or our node's tool variant). */
+export function registerNodeType(type: string, nodeType: INodeType): void {
+	nodeClasses[type] = nodeType;
+}
+
+/** Runs any workflow of registered node types from `startNode`, with the test credential. */
+export async function runWorkflow(nodes: INode[], connections: IConnections, startNode: string): Promise<IRun> {
+	const workflowData = { id: 'test-workflow', name: 'LeanCloud IM test', nodes, connections, settings: {} } as unknown as IWorkflowBase;
+	const workflow = new Workflow({ id: 'test-workflow', nodes, connections, active: false, nodeTypes });
+	const execute = new WorkflowExecute(additionalData(workflowData, defaultCredentials), 'manual');
+	return await execute.run({ workflow, startNode: workflow.getNode(startNode) as INode });
 }
 
 /** Runs the node on the given items and parameters and returns its output items or its error. */
