@@ -79,8 +79,9 @@ async function startSandbox(options = {}) {
 		if (route.key === 'acl' && !auth.master) throw new ApiError(403, 403, 'Forbidden to access class _Conversation with the default ACL; use the master key.');
 
 		const body = parseJson(await readBody(req));
-		if (route.bucket) {
-			const verdict = limiter.take(route.bucket);
+		const bucket = typeof route.bucket === 'function' ? route.bucket(body) : route.bucket;
+		if (bucket) {
+			const verdict = limiter.take(bucket);
 			if (verdict.limited) {
 				const error = new ApiError(429, 429, 'Too many requests.');
 				error.retryAfterMs = verdict.retryAfterMs;

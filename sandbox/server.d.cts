@@ -36,6 +36,9 @@ export interface Sandbox {
 		messages: Map<string, SandboxRecord[]>;
 		temporarySilences: Map<string, Map<string, number>>;
 		permanentSilences: Map<string, Set<string>>;
+		/** Client IDs online now (the sandbox has no WebSocket side: tests set it). */
+		online: Set<string>;
+		kicked: Array<{ clientId: string; reason?: string }>;
 		createConversation(fields: Record<string, unknown>, id?: string): { objectId: string } & Record<string, unknown>;
 		addMessage(id: string, from: string, data: string, options?: { transient?: boolean }): SandboxRecord;
 	};

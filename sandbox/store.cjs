@@ -81,8 +81,34 @@ class Store {
 		this.messages = new Map(); // conversation ID -> records, oldest first
 		this.temporarySilences = new Map(); // conversation ID -> Map(client ID -> expiry ms)
 		this.permanentSilences = new Map(); // conversation ID -> Set(client ID)
+		this.memberInfos = new Map(); // conversation ID -> Map(info ID -> {clientId, role, objectId})
+		this.blacklists = new Map(); // conversation ID -> Set(client ID)
+		this.subscribers = new Map(); // service conversation ID -> Map(client ID -> subscription ms)
+		this.clientBlocks = new Map(); // client ID -> Set(conversation ID), the client's own blacklist
+		this.online = new Set(); // client IDs online now (seeded by tests and the demo; no WebSocket here)
+		this.kicked = []; // {clientId, reason}
+		this.broadcasts = []; // app-wide broadcasts: {msg-id, conv_id, from, message, timestamp, valid_till}
 		this.lastTimestamp = 0;
 		this.sequence = 0;
+	}
+
+	/** The endpoint collection a conversation belongs to, from its tr (chat room) and sys (service) flags. */
+	static collectionOf(conversation) {
+		if (conversation.tr) return 'chatrooms';
+		if (conversation.sys) return 'service-conversations';
+		return 'conversations';
+	}
+
+	/** A conversation addressed through a collection's path: one of another kind is not found there. */
+	ofKind(id, collection, notFound = () => fail(404, 101, 'Object not found.')) {
+		const conversation = this.conversations.get(id);
+		return conversation && Store.collectionOf(conversation) === collection ? conversation : notFound();
+	}
+
+	/** The set of a per-conversation map entry, created on first use. */
+	setOf(map, id, make = () => new Set()) {
+		if (!map.has(id)) map.set(id, make());
+		return map.get(id);
 	}
 
 	iso() {
@@ -124,8 +150,7 @@ class Store {
 		this.conversation(id);
 		this.conversations.delete(id);
 		this.messages.delete(id);
-		this.temporarySilences.delete(id);
-		this.permanentSilences.delete(id);
+		for (const map of [this.temporarySilences, this.permanentSilences, this.memberInfos, this.blacklists, this.subscribers]) map.delete(id);
 	}
 
 	/** Adds or removes client IDs in an array field (`m` members, `mu` push mutes). */
@@ -163,12 +188,18 @@ class Store {
 		return expiry !== undefined && expiry > this.now() ? 'temporary' : undefined;
 	}
 
-	/** Stores a message; timestamps are unique and increasing so history order is deterministic. */
-	addMessage(id, from, data, { transient = false } = {}) {
+	/** A unique, increasing timestamp, so history order is deterministic. */
+	nextTimestamp() {
 		const timestamp = Math.max(this.now(), this.lastTimestamp + 1);
 		this.lastTimestamp = timestamp;
-		const record = { timestamp, 'conv-id': id, data, from, 'msg-id': messageId(), 'is-conv': true, 'is-room': false, to: id, bin: false, 'from-ip': '127.0.0.1' };
-		if (!transient) this.messages.get(id).push({ ...record, seq: ++this.sequence });
+		return timestamp;
+	}
+
+	/** Stores a message. `toClients` marks a service conversation's per-user message; `prefix` an ID kind (sb_ broadcasts). */
+	addMessage(id, from, data, { transient = false, toClients, prefix = '' } = {}) {
+		const timestamp = this.nextTimestamp();
+		const record = { timestamp, 'conv-id': id, data, from, 'msg-id': prefix + messageId(), 'is-conv': true, 'is-room': false, to: id, bin: false, 'from-ip': '127.0.0.1' };
+		if (!transient) this.messages.get(id).push({ ...record, seq: ++this.sequence, ...(toClients ? { toClients } : {}) });
 		return record;
 	}
 
@@ -188,8 +219,17 @@ class Store {
 	 * History as documented: from a start point (timestamp, optionally msgid) towards an end point
 	 * (till_timestamp/till_msgid), both excluded unless include_start/include_stop; newest first unless reversed.
 	 */
-	history(id, { timestamp, msgid, tillTimestamp, tillMsgid, includeStart, includeStop, reversed, limit }) {
-		const list = this.messages.get(id) ?? [];
+	history(id, options) {
+		return this.historyOf(this.messages.get(id) ?? [], options);
+	}
+
+	/** Every stored message, oldest first, optionally only those `keep` accepts (a client's, a subscriber's). */
+	allMessages(keep = () => true) {
+		return [...this.messages.values()].flat().filter(keep).sort((a, b) => a.seq - b.seq);
+	}
+
+	/** History semantics over any list of records kept oldest first. */
+	historyOf(list, { timestamp, msgid, tillTimestamp, tillMsgid, includeStart, includeStop, reversed, limit }) {
 		const point = (ts, msg) => {
 			if (ts === undefined) return undefined;
 			const exact = msg === undefined ? undefined : list.find((record) => record['msg-id'] === msg && record.timestamp === ts);
@@ -205,8 +245,8 @@ class Store {
 		const selected = reversed
 			? list.filter((record) => afterOrAt(record, start, includeStart) && beforeOrAt(record, end, includeStop))
 			: list.filter((record) => beforeOrAt(record, start, includeStart) && afterOrAt(record, end, includeStop)).reverse();
-		return selected.slice(0, limit).map(({ seq, ...record }) => record);
+		return selected.slice(0, limit).map(({ seq, toClients, hiddenFor, ...record }) => record);
 	}
 }
 
-module.exports = { Store, ApiError, fail };
+module.exports = { Store, ApiError, fail, objectId };

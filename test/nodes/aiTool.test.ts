@@ -35,6 +35,7 @@ class TestAgent implements INodeType {
 		defaults: { name: 'Test Agent' },
 		inputs: [NodeConnectionTypes.Main, NodeConnectionTypes.AiTool],
 		outputs: [NodeConnectionTypes.Main],
+		usableAsTool: true,
 		properties: [],
 	};
 

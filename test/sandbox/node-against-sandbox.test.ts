@@ -116,3 +116,75 @@ test('a wrong key is a 401 NodeApiError from the real server', async () => {
 	});
 	expect(result.error?.message).toBe('LeanCloud: Unauthorized. [HTTP 401, code 401]');
 });
+
+test('chat rooms, service conversations, roles, blacklists, clients and the app, end to end', async () => {
+	// Chat room: create, moderate (role, mute, blacklist), message, history, online sample.
+	const [room] = await run({ resource: 'chatRoom', operation: 'create', name: 'Launch Q&A' });
+	const roomId = byId(room.objectId as string);
+	const inRoom = { conversationType: 'chatRoom', conversationId: roomId };
+	expect(await run({ resource: 'chatRoom', operation: 'get', conversationId: roomId })).toEqual([expect.objectContaining({ name: 'Launch Q&A', tr: true })]);
+	const [role] = await run({ resource: 'role', operation: 'add', ...inRoom, clientId: 'mod-1', role: 'Manager' });
+	await run({ resource: 'role', operation: 'update', ...inRoom, roleId: role.roleId as string, role: 'Owner' });
+	expect(await run({ resource: 'role', operation: 'getAll', ...inRoom, returnAll: true })).toEqual([
+		{ conversationId: room.objectId, clientId: 'mod-1', role: 'Owner', roleId: role.roleId },
+	]);
+	await run({ resource: 'role', operation: 'remove', ...inRoom, roleId: role.roleId as string });
+	const [hello] = await run({ resource: 'message', operation: 'send', ...inRoom, fromClient: 'host', text: 'Welcome!', options: { priority: 'high' } });
+	await run({ resource: 'mute', operation: 'add', ...inRoom, clientId: 'troll', muteType: 'permanent' });
+	const muted = await runNode({ parameters: { resource: 'message', operation: 'send', ...inRoom, fromClient: 'troll', text: 'spam' }, credentials });
+	expect(muted.error?.message).toContain('SILENCED');
+	await run({ resource: 'blacklist', operation: 'add', ...inRoom, clientIds: 'troll' });
+	expect(await run({ resource: 'blacklist', operation: 'getAll', ...inRoom, returnAll: true })).toEqual([{ clientId: 'troll' }]);
+	await run({ resource: 'message', operation: 'update', ...inRoom, messageId: hello.messageId as string, timestamp: hello.timestamp as number, fromClient: 'host', text: 'Welcome, all!' });
+	expect((await run({ resource: 'message', operation: 'getAll', ...inRoom, returnAll: true })).map((record) => record.content)).toEqual(['Welcome, all!']);
+	expect(await run({ resource: 'chatRoom', operation: 'getOnlineCount', conversationId: roomId })).toEqual([{ conversationId: room.objectId, onlineCount: 0 }]);
+
+	// Service conversation: subscribers, a broadcast, a per-user message, one subscriber's history.
+	const [svc] = await run({ resource: 'serviceConversation', operation: 'create', name: 'ACME News' });
+	const svcId = byId(svc.objectId as string);
+	for (const clientId of ['alice', 'bob', 'carol']) await run({ resource: 'subscriber', operation: 'add', conversationId: svcId, clientId });
+	await run({ resource: 'subscriber', operation: 'remove', conversationId: svcId, clientId: 'carol' });
+	expect(await run({ resource: 'subscriber', operation: 'count', conversationId: svcId })).toEqual([{ conversationId: svc.objectId, count: 2 }]);
+	expect((await run({ resource: 'subscriber', operation: 'getAll', conversationId: svcId, returnAll: true })).map((row) => row.clientId)).toEqual(['alice', 'bob']);
+	const [news] = await run({ resource: 'broadcast', operation: 'send', conversationId: svcId, fromClient: 'acme', text: 'Big sale today' });
+	expect(news.messageId).toMatch(/^sb_/);
+	await run({ resource: 'message', operation: 'send', conversationType: 'serviceConversation', conversationId: svcId, fromClient: 'acme', toClients: 'bob', text: 'Your order shipped' });
+	const history = (clientId: string) =>
+		run({ resource: 'message', operation: 'getAll', conversationType: 'serviceConversation', conversationId: svcId, subscriberId: clientId, returnAll: true, options: { order: 'oldestFirst' } });
+	expect((await history('alice')).map((record) => record.content)).toEqual(['Big sale today']);
+	expect((await history('bob')).map((record) => record.content)).toEqual(['Big sale today', 'Your order shipped']);
+	await run({ resource: 'broadcast', operation: 'recall', conversationId: svcId, messageId: news.messageId as string, timestamp: news.timestamp as number, fromClient: 'acme' });
+	expect((await history('alice'))[0].contentType).toBe('recalled');
+	expect((await run({ resource: 'client', operation: 'getSubscriptions', clientId: 'bob', returnAll: true })).map((row) => row.conversationId)).toEqual([svc.objectId]);
+
+	// App-wide broadcast, listed and deleted.
+	const [everyone] = await run({ resource: 'broadcast', operation: 'send', audience: 'everyone', conversationId: svcId, fromClient: 'acme', text: 'Maintenance at 2am' });
+	expect((await run({ resource: 'broadcast', operation: 'getAll', conversationId: svcId, returnAll: true })).map((row) => row['msg-id'])).toEqual([everyone.messageId]);
+	await run({ resource: 'broadcast', operation: 'delete', messageId: everyone.messageId as string });
+	expect(await run({ resource: 'broadcast', operation: 'getAll', conversationId: svcId, returnAll: true })).toEqual([]);
+
+	// Clients: online status, kick, blocks, sent messages, a login signature.
+	sandbox.store.online.add('alice');
+	expect(await run({ resource: 'client', operation: 'checkOnline', clientIds: 'alice, bob' })).toEqual([
+		{ clientId: 'alice', online: true },
+		{ clientId: 'bob', online: false },
+	]);
+	await run({ resource: 'client', operation: 'kick', clientId: 'alice', reason: 'Maintenance' });
+	expect(sandbox.store.online.has('alice')).toBe(false);
+	await run({ resource: 'client', operation: 'block', clientId: 'bob', conversationId: roomId });
+	expect(await run({ resource: 'client', operation: 'getBlocked', clientId: 'bob', returnAll: true })).toEqual([{ clientId: 'bob', conversationId: room.objectId }]);
+	await run({ resource: 'client', operation: 'unblock', clientId: 'bob', conversationId: roomId });
+	expect((await run({ resource: 'client', operation: 'getSentMessages', clientId: 'host', returnAll: true })).map((record) => record.messageId)).toEqual([hello.messageId]);
+	const [signature] = await run({ resource: 'client', operation: 'getSignature', sessionToken: 'r:5a5d7432f8de3e0044b1b2c5' });
+	expect(signature).toMatchObject({ client_id: '5a5d7432f8de3e0044b1b2c5', signature: expect.stringMatching(/^[0-9a-f]{40}$/) });
+
+	// The app: stats, every conversation, the message export.
+	expect(await run({ resource: 'app', operation: 'getStats' })).toEqual([{ onlineUserCount: 0, userCountToday: expect.any(Number) }]);
+	const everything = await run({ resource: 'app', operation: 'getAllConversations', returnAll: true });
+	expect(everything.map((row) => row.objectId)).toEqual(expect.arrayContaining([room.objectId, svc.objectId]));
+	const exported = await run({ resource: 'app', operation: 'getAllMessages', returnAll: true });
+	expect(exported.map((record) => record.content)).toEqual(expect.arrayContaining(['Welcome, all!', 'Your order shipped']));
+
+	await run({ resource: 'chatRoom', operation: 'delete', conversationId: roomId });
+	await run({ resource: 'serviceConversation', operation: 'delete', conversationId: svcId });
+});

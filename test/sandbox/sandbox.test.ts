@@ -1,7 +1,9 @@
 import { sleep } from 'n8n-workflow';
 import nock from 'nock';
 
+import { findRoute } from '../../sandbox/routes.cjs';
 import { startSandbox, type Sandbox } from '../../sandbox/server.cjs';
+import { readmeRows } from '../catalogue/readme.cjs';
 import { sandboxClient } from './client';
 
 let sandbox: Sandbox;
@@ -164,5 +166,17 @@ describe('messages', () => {
 		} finally {
 			await limited.close();
 		}
+	});
+});
+
+describe('the sandbox serves every documented endpoint', () => {
+	test.each(readmeRows().map((row) => row.endpoint))('%s', (endpoint) => {
+		const [method, template] = endpoint.split(' ');
+		const segments = template.slice(1).split('/').map((part) => (part.startsWith('{') ? 'x' : part));
+		const found = findRoute(method, segments);
+		const route = found && 'route' in found ? found.route : undefined;
+		expect(route).toBeDefined();
+		// The two endpoints documented for the app key accept it; all others need the master key.
+		expect(route?.key === 'app').toBe(['GET /clients/{client_id}/unread-count', 'GET /clients/sign'].includes(endpoint));
 	});
 });

@@ -1,0 +1,76 @@
+'use strict';
+// Input checks shared by the routes, answering as LeanCloud does: 400 with code 1 for bad parameters.
+const { fail } = require('./store.cjs');
+
+const MAX_MESSAGE_BYTES = 5 * 1024;
+
+const badParameter = (message) => fail(400, 1, message);
+
+function requiredString(value, name) {
+	if (typeof value !== 'string' || value === '') badParameter(`${name} is required.`);
+	return value;
+}
+
+function clientIdList(value, name, max) {
+	if (!Array.isArray(value) || value.length === 0 || value.some((id) => typeof id !== 'string' || id === '')) {
+		badParameter(`${name} must be a non-empty array of client IDs.`);
+	}
+	if (max !== undefined && value.length > max) badParameter(`${name} can have at most ${max} client IDs.`);
+	return value;
+}
+
+function integer(value, name, { min, max, fallback }) {
+	if (value === undefined || value === null || value === '') return fallback;
+	const number = Number(value);
+	if (!Number.isInteger(number) || number < min || number > max) badParameter(`${name} must be an integer between ${min} and ${max}.`);
+	return number;
+}
+
+function messageBody(value) {
+	const message = requiredString(value, 'message');
+	if (Buffer.byteLength(message, 'utf8') > MAX_MESSAGE_BYTES) fail(400, 4109, 'FRAME_TOO_LONG');
+	return message;
+}
+
+const bool = (value) => value === true || value === 'true';
+
+function where(query) {
+	if (!query.where) return {};
+	try {
+		return JSON.parse(query.where);
+	} catch {
+		return fail(400, 107, 'Malformed json object. A json dictionary is expected.');
+	}
+}
+
+/** The history query parameters, shared by every history endpoint. */
+function historyOptions(query) {
+	const number = (value, name) => integer(value, name, { min: 0, max: Number.MAX_SAFE_INTEGER });
+	return {
+		timestamp: number(query.timestamp, 'timestamp'),
+		msgid: query.msgid,
+		tillTimestamp: number(query.till_timestamp, 'till_timestamp'),
+		tillMsgid: query.till_msgid,
+		includeStart: bool(query.include_start),
+		includeStop: bool(query.include_stop),
+		reversed: bool(query.reversed),
+		limit: integer(query.limit, 'limit', { min: 1, max: 1000, fallback: 100 }),
+	};
+}
+
+/** A `limit` + `next` page of a list (silenced and blacklist lists); the cursor is an offset, opaque to callers. */
+function nextCursorPage(all, query, key) {
+	const limit = integer(query.limit, 'limit', { min: 1, max: 1000, fallback: 10 });
+	const offset = integer(query.next, 'next', { min: 0, max: Number.MAX_SAFE_INTEGER, fallback: 0 });
+	const page = { [key]: all.slice(offset, offset + limit) };
+	if (offset + limit < all.length) page.next = String(offset + limit);
+	return page;
+}
+
+/** A `skip` + `limit` page (storage-style queries). */
+function skipLimit(query, { max = 1000, fallback = 100 } = {}) {
+	const skip = integer(query.skip, 'skip', { min: 0, max: Number.MAX_SAFE_INTEGER, fallback: 0 });
+	return { skip, limit: integer(query.limit, 'limit', { min: 1, max, fallback }) };
+}
+
+module.exports = { badParameter, requiredString, clientIdList, integer, messageBody, bool, where, historyOptions, nextCursorPage, skipLimit };

@@ -1,0 +1,269 @@
+'use strict';
+// Routes that exist under several conversation collections (conversations, chatrooms, service-conversations):
+// create/query/update/delete, messages, silencing, roles and blacklists, plus the members and push mutes of
+// normal conversations and a chat room's online members. Each kind's path only reaches conversations of that kind.
+const { fail, objectId } = require('./store.cjs');
+const { badParameter, requiredString, clientIdList, integer, messageBody, bool, where, historyOptions, nextCursorPage, skipLimit } = require('./checks.cjs');
+
+const MAX_TTL_SECONDS = 86_400;
+const ROLES = ['Member', 'Manager', 'Owner'];
+const FLAGS = { conversations: {}, chatrooms: { tr: true }, 'service-conversations': { sys: true } };
+
+function crud(collection) {
+	const flags = FLAGS[collection];
+	const own = (store, id) => store.ofKind(id, collection);
+	return [
+		[
+			'POST',
+			collection,
+			'acl',
+			null,
+			({ store, body }) => {
+				const { objectId: ignored, createdAt, updatedAt, ...fields } = body;
+				const created = store.createConversation({ ...fields, ...flags, name: requiredString(body.name, 'name') });
+				// Chat rooms and service conversations answer the old short form; normal ones the full object (since 2020).
+				return collection === 'conversations' ? created : { objectId: created.objectId, createdAt: created.createdAt };
+			},
+		],
+		[
+			'GET',
+			collection,
+			'acl',
+			null,
+			({ store, query }) => {
+				const { skip, limit } = skipLimit(query);
+				return { results: store.query(where(query), skip, limit, (conversation) => store.constructor.collectionOf(conversation) === collection) };
+			},
+		],
+		[
+			'PUT',
+			`${collection}/:id`,
+			'acl',
+			null,
+			({ store, params, body }) => {
+				own(store, params.id);
+				if ('m' in body) badParameter('Members (m) cannot be updated here; use the members endpoints.');
+				const { objectId: ignored, createdAt, updatedAt, ...fields } = body;
+				return store.update(params.id, fields);
+			},
+		],
+		['DELETE', `${collection}/:id`, 'acl', null, ({ store, params }) => (own(store, params.id), store.deleteConversation(params.id), {})],
+	];
+}
+
+function messages(collection) {
+	const target = (store, id) => store.ofKind(id, collection, () => fail(404, 4401, 'INVALID_MESSAGING_TARGET'));
+	const owned = (store, params, source) => {
+		target(store, params.id);
+		const timestamp = integer(source.timestamp, 'timestamp', { min: 1, max: Number.MAX_SAFE_INTEGER });
+		if (timestamp === undefined) badParameter('timestamp is required.');
+		return store.findMessage(params.id, params.messageId, timestamp, requiredString(source.from_client, 'from_client'));
+	};
+	return [
+		[
+			'POST',
+			`${collection}/:id/messages`,
+			'master',
+			'normal',
+			({ store, params, body }) => {
+				target(store, params.id);
+				const from = requiredString(body.from_client, 'from_client');
+				const message = messageBody(body.message);
+				// Chat rooms lost no_sync and push_data in Nov 2018: a client still sending them is out of date.
+				if (collection === 'chatrooms' && ('no_sync' in body || 'push_data' in body)) badParameter('Chat rooms take neither no_sync nor push_data.');
+				if (body.mention_client_ids !== undefined) clientIdList(body.mention_client_ids, 'mention_client_ids', 20);
+				if (body.priority !== undefined && !['high', 'normal', 'low'].includes(String(body.priority).toLowerCase())) {
+					badParameter('priority must be high, normal or low.');
+				}
+				// Assumption (not documented for REST): silenced clients cannot send, as in client SDKs.
+				const silenced = store.silencedReason(params.id, from);
+				if (silenced === 'temporary') fail(403, 4315, 'CONVERSATION_TEMPORARY_BLACKLISTED');
+				if (silenced === 'permanent') fail(403, 4563, 'SILENCED');
+				const record = store.addMessage(params.id, from, message, { transient: bool(body.transient) });
+				// Real servers wrap the documented {"msg-id", "timestamp"} in "result".
+				return { result: { 'msg-id': record['msg-id'], timestamp: record.timestamp } };
+			},
+		],
+		['GET', `${collection}/:id/messages`, 'master', null, ({ store, params, query }) => (target(store, params.id), store.history(params.id, historyOptions(query)))],
+		[
+			'PUT',
+			`${collection}/:id/messages/:messageId`,
+			'master',
+			'normal',
+			({ store, params, body }) => {
+				owned(store, params, body).data = messageBody(body.message);
+				return {};
+			},
+		],
+		[
+			'PUT',
+			`${collection}/:id/messages/:messageId/recall`,
+			'master',
+			'normal',
+			({ store, params, body }) => {
+				const record = owned(store, params, body);
+				// Assumption: a recalled record keeps its place and shows as the SDKs' recalled type (-127).
+				record.data = '{"_lctype":-127}';
+				record.recall = true;
+				return {};
+			},
+		],
+		['DELETE', `${collection}/:id/messages/:messageId`, 'master', null, ({ store, params, query }) => (store.deleteMessage(params.id, owned(store, params, query)), {})],
+	];
+}
+
+function silences(collection) {
+	const own = (store, id) => store.ofKind(id, collection);
+	return [
+		[
+			'POST',
+			`${collection}/:id/temporary-silenceds`,
+			'master',
+			null,
+			({ store, params, body }) => {
+				own(store, params.id);
+				const ttl = integer(body.ttl, 'ttl', { min: 1, max: MAX_TTL_SECONDS });
+				if (ttl === undefined) badParameter('ttl is required.');
+				store.silence(params.id, requiredString(body.client_id, 'client_id'), ttl);
+				return {};
+			},
+		],
+		['DELETE', `${collection}/:id/temporary-silenceds`, 'master', null, ({ store, params, query }) => (own(store, params.id), store.unsilence(params.id, requiredString(query.client_id, 'client_id')), {})],
+		[
+			'POST',
+			`${collection}/:id/permanent-silenceds`,
+			'master',
+			null,
+			({ store, params, body }) => {
+				own(store, params.id);
+				const silenced = store.permanentlySilenced(params.id);
+				const ids = clientIdList(body.client_ids, 'client_ids');
+				if (new Set([...silenced, ...ids]).size > 500) fail(400, 4561, 'SILIENCED_MEMBER_LIST_FULL');
+				for (const id of ids) silenced.add(id);
+				return {};
+			},
+		],
+		[
+			'DELETE',
+			`${collection}/:id/permanent-silenceds`,
+			'master',
+			null,
+			({ store, params, body }) => {
+				own(store, params.id);
+				const silenced = store.permanentlySilenced(params.id);
+				for (const id of clientIdList(body.client_ids, 'client_ids')) silenced.delete(id);
+				return {};
+			},
+		],
+		['GET', `${collection}/:id/permanent-silenceds`, 'master', null, ({ store, params, query }) => (own(store, params.id), nextCursorPage([...store.permanentlySilenced(params.id)], query, 'client_ids'))],
+	];
+}
+
+function roles(collection) {
+	const infos = (store, id) => (store.ofKind(id, collection), store.setOf(store.memberInfos, id, () => new Map()));
+	const role = (value) => (ROLES.includes(value) ? value : fail(400, 4321, 'UNKNOWN_CONVERSATION_ROLE'));
+	const entry = (store, params) => infos(store, params.id).get(params.infoId) ?? fail(404, 101, 'Object not found.');
+	const stamp = (store, info) => ({ objectId: info.objectId, updatedAt: store.iso() });
+	return [
+		[
+			'POST',
+			`${collection}/:id/member-infos`,
+			'master',
+			null,
+			({ store, params, body }) => {
+				const info = { clientId: requiredString(body.clientId, 'clientId'), role: role(body.role), objectId: objectId() };
+				infos(store, params.id).set(info.objectId, info);
+				return stamp(store, info);
+			},
+		],
+		['DELETE', `${collection}/:id/member-infos/:infoId`, 'master', null, ({ store, params }) => (entry(store, params), infos(store, params.id).delete(params.infoId), {})],
+		[
+			'PUT',
+			`${collection}/:id/member-infos/:infoId`,
+			'master',
+			null,
+			({ store, params, body }) => {
+				const info = entry(store, params);
+				if (body.clientId !== undefined) info.clientId = requiredString(body.clientId, 'clientId');
+				if (body.role !== undefined) info.role = role(body.role);
+				return stamp(store, info);
+			},
+		],
+		[
+			'GET',
+			`${collection}/:id/member-infos`,
+			'master',
+			null,
+			({ store, params, query }) => {
+				const { skip, limit } = skipLimit(query);
+				const all = [...infos(store, params.id).values()].filter((info) => !query.role || info.role === query.role);
+				return { results: all.slice(skip, skip + limit) };
+			},
+		],
+	];
+}
+
+function blacklists(collection) {
+	const cap = collection === 'conversations' ? 500 : 10_000;
+	const list = (store, id) => (store.ofKind(id, collection), store.setOf(store.blacklists, id));
+	return [
+		[
+			'POST',
+			`${collection}/:id/blacklists`,
+			'master',
+			null,
+			({ store, params, body }) => {
+				const blocked = list(store, params.id);
+				const ids = clientIdList(body.client_ids, 'client_ids');
+				if (new Set([...blocked, ...ids]).size > cap) fail(400, 4543, 'BLACKLIST_FULL');
+				for (const id of ids) blocked.add(id);
+				// Blacklisted clients leave the conversation (and a service conversation's subscribers).
+				const conversation = store.conversation(params.id);
+				if (Array.isArray(conversation.m)) conversation.m = conversation.m.filter((member) => !blocked.has(member));
+				for (const id of ids) store.subscribers.get(params.id)?.delete(id);
+				return {};
+			},
+		],
+		[
+			'DELETE',
+			`${collection}/:id/blacklists`,
+			'master',
+			null,
+			({ store, params, body }) => {
+				const blocked = list(store, params.id);
+				for (const id of clientIdList(body.client_ids, 'client_ids')) blocked.delete(id);
+				return {};
+			},
+		],
+		['GET', `${collection}/:id/blacklists`, 'master', null, ({ store, params, query }) => nextCursorPage([...list(store, params.id)], query, 'client_ids')],
+	];
+}
+
+/** Members and push mutes exist only for normal conversations. */
+function membersAndMutes() {
+	const own = (store, id) => store.ofKind(id, 'conversations');
+	const listRoutes = (path, field) => [
+		['POST', `conversations/:id/${path}`, 'acl', null, ({ store, params, body }) => (own(store, params.id), store.changeList(params.id, field, clientIdList(body.client_ids, 'client_ids'), true))],
+		['DELETE', `conversations/:id/${path}`, 'acl', null, ({ store, params, body }) => (own(store, params.id), store.changeList(params.id, field, clientIdList(body.client_ids, 'client_ids'), false))],
+		['GET', `conversations/:id/${path}`, 'acl', null, ({ store, params }) => ({ result: own(store, params.id)[field] ?? [] })],
+	];
+	return [...listRoutes('members', 'm'), ...listRoutes('mutes', 'mu')];
+}
+
+/** A chat room has no stored members: its online sample is who is online among the clients it was created with. */
+function roomOnline() {
+	const online = (store, id) => (store.ofKind(id, 'chatrooms').m ?? []).filter((clientId) => store.online.has(clientId));
+	return [
+		['GET', 'chatrooms/:id/members', 'master', null, ({ store, params }) => ({ result: online(store, params.id).slice(0, 50) })],
+		['GET', 'chatrooms/:id/members/online-count', 'master', null, ({ store, params }) => ({ result: online(store, params.id).length })],
+	];
+}
+
+const kindRoutes = [
+	...['conversations', 'chatrooms', 'service-conversations'].flatMap((collection) => [...crud(collection), ...blacklists(collection)]),
+	...['conversations', 'chatrooms'].flatMap((collection) => [...messages(collection), ...silences(collection), ...roles(collection)]),
+	...membersAndMutes(),
+	...roomOnline(),
+];
+
+module.exports = { kindRoutes };

@@ -1,0 +1,132 @@
+'use strict';
+// Service conversations' audience: subscribers, broadcasts to them, per-user messages (to_clients, at most
+// 20), each subscriber's own history, and the edits that share one path for all three kinds of message.
+const { fail } = require('./store.cjs');
+const { badParameter, requiredString, clientIdList, integer, messageBody, historyOptions } = require('./checks.cjs');
+
+const service = (store, id) => store.ofKind(id, 'service-conversations', () => fail(404, 4401, 'INVALID_MESSAGING_TARGET'));
+const subscribers = (store, id) => (service(store, id), store.setOf(store.subscribers, id, () => new Map()));
+
+/** Whether a subscriber sees a record: broadcasts reach every subscriber, per-user messages their recipients. */
+const visibleTo = (clientId) => (record) => (!record.toClients || record.toClients.includes(clientId)) && !record.hiddenFor?.includes(clientId);
+
+/** Subscription lists page by a cursor taken from the last record; `after` says where the next page starts. */
+function subscriptionPage(records, query, after) {
+	const limit = integer(query.limit, 'limit', { min: 1, max: 50, fallback: 50 });
+	const start = after ? records.findIndex(after) + 1 : 0;
+	return records.slice(start, start + limit);
+}
+
+function findRecord(store, params, source) {
+	service(store, params.id);
+	const timestamp = integer(source.timestamp, 'timestamp', { min: 1, max: Number.MAX_SAFE_INTEGER });
+	if (timestamp === undefined) badParameter('timestamp is required.');
+	const from = requiredString(source.from_client, 'from_client');
+	const broadcast = store.broadcasts.find((entry) => entry['msg-id'] === params.messageId && entry.timestamp === timestamp);
+	if (broadcast) {
+		if (broadcast.from !== from) fail(403, 4403, 'MESSAGE_OWNERSHIP_REQUIRED');
+		return broadcast;
+	}
+	return store.findMessage(params.id, params.messageId, timestamp, from);
+}
+
+/** Edits of per-user messages (with to_clients) count as normal messages; broadcast edits against the subscriber quota. */
+const editBucket = (body) => (body && body.to_clients !== undefined ? 'normal' : 'subscriber');
+
+const serviceRoutes = [
+	[
+		'POST',
+		'service-conversations/:id/subscribers',
+		'master',
+		null,
+		({ store, params, body }) => {
+			const clientId = requiredString(body.client_id, 'client_id');
+			if (store.blacklists.get(params.id)?.has(clientId)) fail(403, 4548, 'BLOCKED_BY_CONV');
+			const list = subscribers(store, params.id);
+			if (!list.has(clientId)) list.set(clientId, store.nextTimestamp());
+			return {};
+		},
+	],
+	['DELETE', 'service-conversations/:id/subscribers/:clientId', 'master', null, ({ store, params }) => (subscribers(store, params.id).delete(params.clientId), {})],
+	[
+		'GET',
+		'service-conversations/:id/subscribers',
+		'master',
+		null,
+		({ store, params, query }) => {
+			const records = [...subscribers(store, params.id)].map(([subscriber, timestamp]) => ({ timestamp, subscriber, conv_id: params.id }));
+			return subscriptionPage(records, query, query.client_id && ((record) => record.subscriber === query.client_id));
+		},
+	],
+	['GET', 'service-conversations/:id/subscribers/count', 'master', null, ({ store, params }) => ({ count: subscribers(store, params.id).size })],
+	[
+		'POST',
+		'service-conversations/:id/broadcasts',
+		'master',
+		'subscriber',
+		({ store, params, body }) => {
+			service(store, params.id);
+			const record = store.addMessage(params.id, requiredString(body.from_client, 'from_client'), messageBody(body.message), { prefix: 'sb_' });
+			return { result: { 'msg-id': record['msg-id'], timestamp: record.timestamp } };
+		},
+	],
+	[
+		'POST',
+		'service-conversations/:id/messages',
+		'master',
+		'normal',
+		({ store, params, body }) => {
+			service(store, params.id);
+			const from = requiredString(body.from_client, 'from_client');
+			const toClients = clientIdList(body.to_clients, 'to_clients', 20);
+			const record = store.addMessage(params.id, from, messageBody(body.message), { toClients });
+			return { result: { 'msg-id': record['msg-id'], timestamp: record.timestamp } };
+		},
+	],
+	[
+		'PUT',
+		'service-conversations/:id/messages/:messageId',
+		'master',
+		editBucket,
+		({ store, params, body }) => {
+			const record = findRecord(store, params, body);
+			if (body.to_clients !== undefined) clientIdList(body.to_clients, 'to_clients', 20);
+			record[record.message !== undefined ? 'message' : 'data'] = messageBody(body.message);
+			return {};
+		},
+	],
+	[
+		'PUT',
+		'service-conversations/:id/messages/:messageId/recall',
+		'master',
+		editBucket,
+		({ store, params, body }) => {
+			const record = findRecord(store, params, body);
+			if (body.to_clients !== undefined) clientIdList(body.to_clients, 'to_clients', 20);
+			record.data = '{"_lctype":-127}';
+			record.recall = true;
+			return {};
+		},
+	],
+	[
+		'DELETE',
+		'service-conversations/:id/subscribers/:clientId/messages/:messageId',
+		'master',
+		null,
+		({ store, params, query }) => {
+			const record = findRecord(store, params, query);
+			// Deletes the subscriber's copy only.
+			record.hiddenFor = [...(record.hiddenFor ?? []), params.clientId];
+			return {};
+		},
+	],
+	[
+		'GET',
+		'service-conversations/:id/subscribers/:clientId/messages',
+		'master',
+		null,
+		({ store, params, query }) => (service(store, params.id), store.historyOf((store.messages.get(params.id) ?? []).filter(visibleTo(params.clientId)), historyOptions(query))),
+	],
+];
+
+module.exports = { serviceRoutes, subscriptionPage };
