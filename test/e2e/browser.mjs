@@ -61,14 +61,14 @@ export async function checkEditor({ runtime, userFolder, port = 5699 }) {
 
 		// Its actions: every resource's operations, by their action texts.
 		await item.click();
-		for (const action of ['Create a conversation', 'Add members to a conversation', 'Send a message', 'Mute a member', 'Turn off push notifications for members']) {
+		for (const action of ['Create a conversation', 'Add members to a conversation', 'Send a message', 'Mute a member', 'Turn off push notifications for members', 'Create a chat room', 'Send a broadcast', 'Kick a client offline', 'Give a member a role']) {
 			await page.getByText(action, { exact: true }).first().waitFor({ timeout: 15_000 });
 		}
 		await page.screenshot({ path: join(ARTIFACTS, '2-actions.png') });
 
 		// Its parameters for one operation.
 		await page.getByText('Send a message', { exact: true }).first().click();
-		for (const label of ['Credential', 'Resource', 'Operation', 'Conversation', 'From Client ID', 'Content Type']) {
+		for (const label of ['Credential', 'Resource', 'Operation', 'Conversation Type', 'Conversation', 'From Client ID', 'Content Type']) {
 			await page.getByText(label, { exact: true }).first().waitFor({ timeout: 15_000 });
 		}
 		await page.screenshot({ path: join(ARTIFACTS, '3-parameters.png') });

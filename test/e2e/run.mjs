@@ -3,7 +3,7 @@
 // the example workflows and a workflow that runs every operation, runs each with `n8n execute`, and checks
 // their outputs and the sandbox's state. Then a browser check of the editor (test/e2e/browser.mjs), and the
 // same every-operation workflow on the last n8n 1.x under Node 20 (test/e2e/n8n1.mjs).
-import { mkdtempSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +12,7 @@ import { REPO, executeWorkflow, importCredential, importWorkflows, installPackag
 import { ensureN8n } from '../../scripts/n8n-runtime.mjs';
 import { checkEditor } from './browser.mjs';
 import { expect, report, test } from './check.mjs';
+import { checkKindsRun, kindsWorkflow } from './kinds.workflow.mjs';
 import { runOnN8n1 } from './n8n1.mjs';
 
 const require = createRequire(import.meta.url);
@@ -29,7 +30,9 @@ installPackage(userFolder, tarball);
 await importCredential(runtime, userFolder, sandbox);
 const examples = readdirSync(join(REPO, 'examples')).map((file) => join(REPO, 'examples', file));
 const allOperations = join(REPO, 'test', 'e2e', 'all-operations.workflow.json');
-await importWorkflows(runtime, userFolder, [...examples, allOperations]);
+const kindsOperations = join(userFolder, 'kinds.workflow.json');
+writeFileSync(kindsOperations, JSON.stringify(kindsWorkflow(), null, '\t'));
+await importWorkflows(runtime, userFolder, [...examples, allOperations, kindsOperations]);
 
 async function execute(id) {
 	const result = await executeWorkflow(runtime, userFolder, id);
@@ -97,6 +100,10 @@ try {
 		expect(outputOf(run, 'All Messages')).toHaveLength(4);
 		const summary = Object.fromEntries(outputOf(run, 'Summary per Sender').map((row) => [row.fromClient, row.count_messageId]));
 		expect(summary).toEqual({ 'customer-1': 2, 'agent-7': 1, 'spammer-9': 1 });
+	});
+
+	await test('chat rooms, service conversations, roles, blacklists, subscribers, broadcasts, clients and the app run in n8n 2.x', async () => {
+		checkKindsRun(await execute('lcimE2eKinds0001'), sandbox, expect, outputOf);
 	});
 
 	await test('the editor shows the node, its icon, resources and operations', async () => {
