@@ -112,6 +112,41 @@ function messages(collection) {
 	];
 }
 
+/**
+ * Add (POST `client_ids`), remove (DELETE with a JSON body) and list (`limit`/`next`) for a set of client IDs
+ * kept per conversation: permanent silences and blacklists work alike, with their own cap and error.
+ */
+function clientIdSetRoutes(path, setFor, { cap, full, added = () => undefined }) {
+	return [
+		[
+			'POST',
+			path,
+			'master',
+			null,
+			({ store, params, body }) => {
+				const set = setFor(store, params.id);
+				const ids = clientIdList(body.client_ids, 'client_ids');
+				if (new Set([...set, ...ids]).size > cap) fail(400, ...full);
+				for (const id of ids) set.add(id);
+				added(store, params.id, ids);
+				return {};
+			},
+		],
+		[
+			'DELETE',
+			path,
+			'master',
+			null,
+			({ store, params, body }) => {
+				const set = setFor(store, params.id);
+				for (const id of clientIdList(body.client_ids, 'client_ids')) set.delete(id);
+				return {};
+			},
+		],
+		['GET', path, 'master', null, ({ store, params, query }) => nextCursorPage([...setFor(store, params.id)], query, 'client_ids')],
+	];
+}
+
 function silences(collection) {
 	const own = (store, id) => store.ofKind(id, collection);
 	return [
@@ -129,33 +164,10 @@ function silences(collection) {
 			},
 		],
 		['DELETE', `${collection}/:id/temporary-silenceds`, 'master', null, ({ store, params, query }) => (own(store, params.id), store.unsilence(params.id, requiredString(query.client_id, 'client_id')), {})],
-		[
-			'POST',
-			`${collection}/:id/permanent-silenceds`,
-			'master',
-			null,
-			({ store, params, body }) => {
-				own(store, params.id);
-				const silenced = store.permanentlySilenced(params.id);
-				const ids = clientIdList(body.client_ids, 'client_ids');
-				if (new Set([...silenced, ...ids]).size > 500) fail(400, 4561, 'SILIENCED_MEMBER_LIST_FULL');
-				for (const id of ids) silenced.add(id);
-				return {};
-			},
-		],
-		[
-			'DELETE',
-			`${collection}/:id/permanent-silenceds`,
-			'master',
-			null,
-			({ store, params, body }) => {
-				own(store, params.id);
-				const silenced = store.permanentlySilenced(params.id);
-				for (const id of clientIdList(body.client_ids, 'client_ids')) silenced.delete(id);
-				return {};
-			},
-		],
-		['GET', `${collection}/:id/permanent-silenceds`, 'master', null, ({ store, params, query }) => (own(store, params.id), nextCursorPage([...store.permanentlySilenced(params.id)], query, 'client_ids'))],
+		...clientIdSetRoutes(`${collection}/:id/permanent-silenceds`, (store, id) => (own(store, id), store.permanentlySilenced(id)), {
+			cap: 500,
+			full: [4561, 'SILIENCED_MEMBER_LIST_FULL'],
+		}),
 	];
 }
 
@@ -204,39 +216,16 @@ function roles(collection) {
 }
 
 function blacklists(collection) {
-	const cap = collection === 'conversations' ? 500 : 10_000;
-	const list = (store, id) => (store.ofKind(id, collection), store.setOf(store.blacklists, id));
-	return [
-		[
-			'POST',
-			`${collection}/:id/blacklists`,
-			'master',
-			null,
-			({ store, params, body }) => {
-				const blocked = list(store, params.id);
-				const ids = clientIdList(body.client_ids, 'client_ids');
-				if (new Set([...blocked, ...ids]).size > cap) fail(400, 4543, 'BLACKLIST_FULL');
-				for (const id of ids) blocked.add(id);
-				// Blacklisted clients leave the conversation (and a service conversation's subscribers).
-				const conversation = store.conversation(params.id);
-				if (Array.isArray(conversation.m)) conversation.m = conversation.m.filter((member) => !blocked.has(member));
-				for (const id of ids) store.subscribers.get(params.id)?.delete(id);
-				return {};
-			},
-		],
-		[
-			'DELETE',
-			`${collection}/:id/blacklists`,
-			'master',
-			null,
-			({ store, params, body }) => {
-				const blocked = list(store, params.id);
-				for (const id of clientIdList(body.client_ids, 'client_ids')) blocked.delete(id);
-				return {};
-			},
-		],
-		['GET', `${collection}/:id/blacklists`, 'master', null, ({ store, params, query }) => nextCursorPage([...list(store, params.id)], query, 'client_ids')],
-	];
+	return clientIdSetRoutes(`${collection}/:id/blacklists`, (store, id) => (store.ofKind(id, collection), store.setOf(store.blacklists, id)), {
+		cap: collection === 'conversations' ? 500 : 10_000,
+		full: [4543, 'BLACKLIST_FULL'],
+		// Blacklisted clients leave the conversation (and a service conversation's subscribers).
+		added(store, id, ids) {
+			const conversation = store.conversation(id);
+			if (Array.isArray(conversation.m)) conversation.m = conversation.m.filter((member) => !ids.includes(member));
+			for (const clientId of ids) store.subscribers.get(id)?.delete(clientId);
+		},
+	});
 }
 
 /** Members and push mutes exist only for normal conversations. */

@@ -1,6 +1,7 @@
 import { returnAllAndLimit } from '../../descriptions/common';
 import type { OperationDef } from '../../engine/operation';
 import { rtm } from '../../engine/path';
+import { orderField } from '../shared/history';
 import { subscriptionPages } from '../subscriber/fields';
 import { clientField } from './fields';
 
@@ -12,17 +13,7 @@ export const getSubscriptions: OperationDef = {
 	properties: [
 		clientField,
 		...returnAllAndLimit(),
-		{
-			displayName: 'Order',
-			name: 'order',
-			type: 'options',
-			default: 'oldestFirst',
-			options: [
-				{ name: 'Newest First', value: 'newestFirst' },
-				{ name: 'Oldest First', value: 'oldestFirst' },
-			],
-			description: 'Order of the subscriptions, by when they were made',
-		},
+		orderField('oldestFirst', 'Order of the subscriptions, by when they were made'),
 	],
 	request(p) {
 		const direction = p.string('order') === 'newestFirst' ? 'old' : 'new';

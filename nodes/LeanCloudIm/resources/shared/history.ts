@@ -68,6 +68,21 @@ export const historyPages: ListSpec = {
 	toItem: (item, p) => (p.boolean('simplify', true) ? simplifyRecord(item as IDataObject) : (item as IDataObject)),
 };
 
+/** Newest or oldest first: the order of a time-ordered list (history, subscriptions). */
+export function orderField(defaultOrder: 'newestFirst' | 'oldestFirst', description: string): INodeProperties {
+	return {
+		displayName: 'Order',
+		name: 'order',
+		type: 'options',
+		default: defaultOrder,
+		options: [
+			{ name: 'Newest First', value: 'newestFirst' },
+			{ name: 'Oldest First', value: 'oldestFirst' },
+		],
+		description,
+	};
+}
+
 /** Return All + Limit, Simplify and the time window: the fields of every history operation. */
 export const historyFields: INodeProperties[] = [
 	...returnAllAndLimit(),
@@ -89,17 +104,7 @@ export const historyFields: INodeProperties[] = [
 		options: [
 			{ displayName: 'After', name: 'after', type: 'dateTime', default: '', description: 'Only messages sent after this time' },
 			{ displayName: 'Before', name: 'before', type: 'dateTime', default: '', description: 'Only messages sent before this time' },
-			{
-				displayName: 'Order',
-				name: 'order',
-				type: 'options',
-				default: 'newestFirst',
-				options: [
-					{ name: 'Newest First', value: 'newestFirst' },
-					{ name: 'Oldest First', value: 'oldestFirst' },
-				],
-				description: 'Order of the returned messages',
-			},
+			orderField('newestFirst', 'Order of the returned messages'),
 		],
 	},
 ];
