@@ -59,7 +59,7 @@ export const ANY_KIND: Pick<ConversationKind, 'name' | 'noun' | 'searchMethod'> 
 };
 
 /** LeanCloud object IDs (conversations, chat rooms, service conversations) are 24 hexadecimal characters. */
-export const OBJECT_ID_PATTERN = '^[0-9a-fA-F]{24}$';
+const OBJECT_ID_PATTERN = '^[0-9a-fA-F]{24}$';
 const objectIdRegex = new RegExp(OBJECT_ID_PATTERN);
 
 /**

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { OBJECT_ID_PATTERN } from '../../descriptions/kinds';
+import { objectIdSegment } from '../../descriptions/kinds';
 import type { OperationDef } from '../../engine/operation';
 import { rtm } from '../../engine/path';
 import { clientField } from './fields';
@@ -24,11 +24,7 @@ export const getUnreadCount: OperationDef = {
 	],
 	request(p) {
 		const query: IDataObject = {};
-		if (p.has('unreadIn')) {
-			const conversationId = p.requiredString('unreadIn');
-			if (!new RegExp(OBJECT_ID_PATTERN).test(conversationId)) p.fail('unreadIn', `"${conversationId.slice(0, 40)}" is not a LeanCloud ID`);
-			query.conv_id = conversationId;
-		}
+		if (p.has('unreadIn')) query.conv_id = objectIdSegment(p, 'unreadIn').value;
 		return { method: 'GET', path: rtm`clients/${p.clientIdSegment('clientId')}/unread-count`, query };
 	},
 	output(body, p) {
