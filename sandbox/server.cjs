@@ -10,6 +10,8 @@ const { findRoute } = require('./routes.cjs');
 const { ApiError, Store } = require('./store.cjs');
 
 const PREFIX = '/1.2/rtm/';
+/** The conversation SANDBOX_SEED_MESSAGES fills (a valid 24-hex objectId, as the node requires). */
+const SEEDED_HISTORY_ID = '5eeded0000000000000000a1';
 
 const DEFAULTS = {
 	host: '127.0.0.1',
@@ -132,7 +134,7 @@ async function startSandbox(options = {}) {
 	};
 }
 
-module.exports = { startSandbox, DEFAULTS };
+module.exports = { startSandbox, DEFAULTS, SEEDED_HISTORY_ID };
 
 if (require.main === module) {
 	// Environment: SANDBOX_PORT (3210; 0 = any free port), SANDBOX_LATENCY_MS, SANDBOX_DEMO (true),
@@ -150,11 +152,11 @@ if (require.main === module) {
 		retryAfterHeader: env.SANDBOX_RETRY_AFTER === 'true',
 		limits,
 	}).then((sandbox) => {
-		// SANDBOX_SEED_MESSAGES=N: a conversation "seeded-history" with N messages, for history benchmarks.
+		// SANDBOX_SEED_MESSAGES=N: the conversation SEEDED_HISTORY_ID with N messages, for history benchmarks.
 		const seeded = Number(env.SANDBOX_SEED_MESSAGES ?? 0);
 		if (seeded > 0) {
-			sandbox.store.createConversation({ name: 'Seeded history', m: ['a', 'b'] }, 'seeded-history');
-			for (let index = 0; index < seeded; index++) sandbox.store.addMessage('seeded-history', index % 2 ? 'a' : 'b', `message ${index}`);
+			sandbox.store.createConversation({ name: 'Seeded history', m: ['a', 'b'] }, SEEDED_HISTORY_ID);
+			for (let index = 0; index < seeded; index++) sandbox.store.addMessage(SEEDED_HISTORY_ID, index % 2 ? 'a' : 'b', `message ${index}`);
 		}
 		process.stdout.write(
 			[

@@ -49,3 +49,4 @@ export interface Sandbox {
 
 export declare const DEFAULTS: Required<SandboxOptions>;
 export declare function startSandbox(options?: SandboxOptions): Promise<Sandbox>;
+export declare const SEEDED_HISTORY_ID: string;
