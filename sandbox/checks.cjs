@@ -26,6 +26,13 @@ function integer(value, name, { min, max, fallback }) {
 	return number;
 }
 
+/** The original message timestamp (ms) that modify, recall and delete need. */
+function requiredTimestamp(value) {
+	const timestamp = integer(value, 'timestamp', { min: 1, max: Number.MAX_SAFE_INTEGER });
+	if (timestamp === undefined) badParameter('timestamp is required.');
+	return timestamp;
+}
+
 function messageBody(value) {
 	const message = requiredString(value, 'message');
 	if (Buffer.byteLength(message, 'utf8') > MAX_MESSAGE_BYTES) fail(400, 4109, 'FRAME_TOO_LONG');
@@ -73,4 +80,4 @@ function skipLimit(query, { max = 1000, fallback = 100 } = {}) {
 	return { skip, limit: integer(query.limit, 'limit', { min: 1, max, fallback }) };
 }
 
-module.exports = { badParameter, requiredString, clientIdList, integer, messageBody, bool, where, historyOptions, nextCursorPage, skipLimit };
+module.exports = { badParameter, requiredString, clientIdList, integer, requiredTimestamp, messageBody, bool, where, historyOptions, nextCursorPage, skipLimit };

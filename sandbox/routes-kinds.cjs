@@ -3,7 +3,7 @@
 // create/query/update/delete, messages, silencing, roles and blacklists, plus the members and push mutes of
 // normal conversations and a chat room's online members. Each kind's path only reaches conversations of that kind.
 const { fail, objectId } = require('./store.cjs');
-const { badParameter, requiredString, clientIdList, integer, messageBody, bool, where, historyOptions, nextCursorPage, skipLimit } = require('./checks.cjs');
+const { badParameter, requiredString, clientIdList, integer, messageBody, bool, where, historyOptions, nextCursorPage, skipLimit, requiredTimestamp } = require('./checks.cjs');
 
 const MAX_TTL_SECONDS = 86_400;
 const ROLES = ['Member', 'Manager', 'Owner'];
@@ -55,9 +55,7 @@ function messages(collection) {
 	const target = (store, id) => store.ofKind(id, collection, () => fail(404, 4401, 'INVALID_MESSAGING_TARGET'));
 	const owned = (store, params, source) => {
 		target(store, params.id);
-		const timestamp = integer(source.timestamp, 'timestamp', { min: 1, max: Number.MAX_SAFE_INTEGER });
-		if (timestamp === undefined) badParameter('timestamp is required.');
-		return store.findMessage(params.id, params.messageId, timestamp, requiredString(source.from_client, 'from_client'));
+		return store.findMessage(params.id, params.messageId, requiredTimestamp(source.timestamp), requiredString(source.from_client, 'from_client'));
 	};
 	return [
 		[

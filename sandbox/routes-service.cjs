@@ -2,7 +2,7 @@
 // Service conversations' audience: subscribers, broadcasts to them, per-user messages (to_clients, at most
 // 20), each subscriber's own history, and the edits that share one path for all three kinds of message.
 const { fail } = require('./store.cjs');
-const { badParameter, requiredString, clientIdList, integer, messageBody, historyOptions } = require('./checks.cjs');
+const { requiredString, clientIdList, integer, messageBody, historyOptions, requiredTimestamp } = require('./checks.cjs');
 
 const service = (store, id) => store.ofKind(id, 'service-conversations', () => fail(404, 4401, 'INVALID_MESSAGING_TARGET'));
 const subscribers = (store, id) => (service(store, id), store.setOf(store.subscribers, id, () => new Map()));
@@ -19,8 +19,7 @@ function subscriptionPage(records, query, after) {
 
 function findRecord(store, params, source) {
 	service(store, params.id);
-	const timestamp = integer(source.timestamp, 'timestamp', { min: 1, max: Number.MAX_SAFE_INTEGER });
-	if (timestamp === undefined) badParameter('timestamp is required.');
+	const timestamp = requiredTimestamp(source.timestamp);
 	const from = requiredString(source.from_client, 'from_client');
 	const broadcast = store.broadcasts.find((entry) => entry['msg-id'] === params.messageId && entry.timestamp === timestamp);
 	if (broadcast) {

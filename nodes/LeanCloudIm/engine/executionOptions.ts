@@ -97,6 +97,7 @@ const allExecutionOptionFields: INodeProperties[] = [
 
 /** Options about the message quota, shown only where requests count against it. */
 const QUOTA_FIELDS = ['quota', 'customQuota'];
+const withoutQuota = allExecutionOptionFields.filter((field) => !QUOTA_FIELDS.includes(field.name));
 
 /**
  * Adds the execution options to the operation's "Options" collection, creating it when the operation has none.
@@ -146,8 +147,6 @@ export function readExecutionOptions(params: Params): ExecutionOptions {
 		},
 	};
 }
-
-const withoutQuota = allExecutionOptionFields.filter((field) => !QUOTA_FIELDS.includes(field.name));
 
 const assembled = new WeakMap<OperationDef, INodeProperties[]>();
 

@@ -36,6 +36,20 @@ export function cursorPages(itemsKey: string, pageSize: number, toItem?: ItemMap
 	};
 }
 
+/**
+ * Bare-array pages whose next page starts after the last record (history, subscription lists): `cursor` turns
+ * that record into the next page's query. A page shorter than asked is the last one.
+ */
+export function lastRecordPages(pageSize: number, cursor: (last: IDataObject) => IDataObject, toItem?: ItemMapper): ListSpec {
+	return {
+		pageSize,
+		limitParam: 'limit',
+		items: (body) => arrayAt(body),
+		nextPage: (_body, items, query) => (items.length < Number(query.limit) ? undefined : cursor(items[items.length - 1] as IDataObject)),
+		toItem,
+	};
+}
+
 /** Endpoints that return the whole list at once; Limit is applied to what came back. */
 export function singlePage(itemsKey: string, toItem?: ItemMapper): ListSpec {
 	return { pageSize: Infinity, items: (body) => arrayAt(body, itemsKey), toItem };

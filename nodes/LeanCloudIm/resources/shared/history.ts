@@ -2,6 +2,7 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { returnAllAndLimit } from '../../descriptions/common';
 import type { ListSpec } from '../../engine/operation';
+import { lastRecordPages } from '../../engine/pagers';
 import type { Params } from '../../engine/params';
 
 /** Largest page the history endpoints return. */
@@ -56,17 +57,11 @@ export function simplifyRecord(record: IDataObject): IDataObject {
  * History pages newest first by default: the next page starts at the last record's timestamp and ID
  * (excluded, since include_start defaults to false). A page shorter than asked is the last one.
  */
-export const historyPages: ListSpec = {
-	pageSize: HISTORY_PAGE_SIZE,
-	limitParam: 'limit',
-	items: (body) => (Array.isArray(body) ? body : []),
-	nextPage(_body, items, query) {
-		if (items.length < Number(query.limit)) return undefined;
-		const last = items[items.length - 1] as IDataObject;
-		return { timestamp: last.timestamp as number, msgid: last['msg-id'] as string };
-	},
-	toItem: (item, p) => (p.boolean('simplify', true) ? simplifyRecord(item as IDataObject) : (item as IDataObject)),
-};
+export const historyPages: ListSpec = lastRecordPages(
+	HISTORY_PAGE_SIZE,
+	(last) => ({ timestamp: last.timestamp as number, msgid: last['msg-id'] as string }),
+	(item, p) => (p.boolean('simplify', true) ? simplifyRecord(item as IDataObject) : (item as IDataObject)),
+);
 
 /** Newest or oldest first: the order of a time-ordered list (history, subscriptions). */
 export function orderField(defaultOrder: 'newestFirst' | 'oldestFirst', description: string): INodeProperties {

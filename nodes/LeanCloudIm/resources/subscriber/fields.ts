@@ -2,6 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { kindLocator, SERVICE_CONVERSATION } from '../../descriptions/kinds';
 import type { ListSpec } from '../../engine/operation';
+import { lastRecordPages } from '../../engine/pagers';
 
 export const serviceConversationLocator = kindLocator(SERVICE_CONVERSATION);
 
@@ -14,17 +15,7 @@ export function subscriptionItem(item: unknown): IDataObject {
 	return { conversationId: record.conv_id, clientId: record.subscriber, subscribedAt: record.timestamp };
 }
 
-/**
- * Subscription lists are bare arrays paged by a cursor made of the last record: `cursor` says which of its
- * fields the next request passes (a page shorter than asked is the last one).
- */
+/** Subscription lists: bare arrays whose next page starts after the last record; `cursor` picks the fields that say where. */
 export function subscriptionPages(cursor: (last: IDataObject) => IDataObject): ListSpec {
-	return {
-		pageSize: SUBSCRIPTION_PAGE_SIZE,
-		limitParam: 'limit',
-		items: (body) => (Array.isArray(body) ? body : []),
-		nextPage: (_body, items, query) =>
-			items.length < Number(query.limit) ? undefined : cursor(items[items.length - 1] as IDataObject),
-		toItem: subscriptionItem,
-	};
+	return lastRecordPages(SUBSCRIPTION_PAGE_SIZE, cursor, subscriptionItem);
 }
