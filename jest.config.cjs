@@ -7,6 +7,8 @@ module.exports = {
 		// Type checking runs in `npm run lint` (tsc --noEmit); jest only transpiles, which keeps it fast.
 		'^.+\\.ts$': ['ts-jest', { diagnostics: false }],
 	},
+	globalSetup: '<rootDir>/test/setup/global.cjs',
+	globalTeardown: '<rootDir>/test/setup/global-teardown.cjs',
 	setupFiles: ['<rootDir>/test/setup/env.cjs'],
 	setupFilesAfterEnv: ['<rootDir>/test/setup/nock.ts'],
 	testTimeout: 20000,

@@ -3,8 +3,8 @@
 // credential pointing at the sandbox and the example workflows, and starts the editor on 127.0.0.1.
 // Ctrl-C stops everything it started.
 import { createRequire } from 'node:module';
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 
 import { CREDENTIAL_NAME, OWNER, REPO, importCredential, importWorkflows, installPackage, packPackage, setupOwner, startN8n, stopProcess } from './n8n-instance.mjs';
 import { CACHE, N8N_VERSION, ensureN8n } from './n8n-runtime.mjs';
@@ -26,6 +26,7 @@ const runtime = ensureN8n();
 const userFolder = join(CACHE, 'dev-home');
 
 installPackage(userFolder, tarball);
+rmSync(dirname(tarball), { recursive: true, force: true });
 await importCredential(runtime, userFolder, sandbox);
 const examples = readdirSync(join(REPO, 'examples')).filter((file) => file.endsWith('.json')).map((file) => join(REPO, 'examples', file));
 await importWorkflows(runtime, userFolder, examples);

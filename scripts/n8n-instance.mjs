@@ -132,7 +132,7 @@ export async function executeWorkflow(runtime, userFolder, id) {
 	return { ...result, run };
 }
 
-/** Starts `n8n start` and resolves once /healthz answers. */
+/** Starts `n8n start` and resolves once /healthz/readiness answers (the database is connected and migrated). */
 export async function startN8n(runtime, userFolder, port = 5678, { quiet = false } = {}) {
 	const child = spawn(runtime.node, [runtime.cli, 'start'], {
 		env: n8nEnv(runtime, userFolder, port),
@@ -144,7 +144,7 @@ export async function startN8n(runtime, userFolder, port = 5678, { quiet = false
 	while (Date.now() < deadline) {
 		if (child.exitCode !== null) throw new Error(`n8n exited with code ${child.exitCode} before it was ready`);
 		try {
-			const response = await fetch(`${url}/healthz`);
+			const response = await fetch(`${url}/healthz/readiness`);
 			if (response.ok) return { child, url };
 		} catch {
 			// not listening yet
@@ -152,7 +152,7 @@ export async function startN8n(runtime, userFolder, port = 5678, { quiet = false
 		await new Promise((resolveWait) => setTimeout(resolveWait, 300));
 	}
 	child.kill('SIGTERM');
-	throw new Error('n8n did not answer /healthz within 2 minutes');
+	throw new Error('n8n did not answer /healthz/readiness within 2 minutes');
 }
 
 /** Creates the owner account on a fresh instance and checks that it can log in; retries while the REST API starts. */

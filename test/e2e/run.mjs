@@ -3,10 +3,10 @@
 // the example workflows and a workflow that runs every operation, runs each with `n8n execute`, and checks
 // their outputs and the sandbox's state. Then a browser check of the editor (test/e2e/browser.mjs), and the
 // same every-operation workflow on the last n8n 1.x under Node 20 (test/e2e/n8n1.mjs).
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 import { REPO, executeWorkflow, importCredential, importWorkflows, installPackage, packPackage } from '../../scripts/n8n-instance.mjs';
 import { ensureN8n } from '../../scripts/n8n-runtime.mjs';
@@ -122,6 +122,7 @@ try {
 	}
 } finally {
 	await sandbox.close();
+	for (const folder of [userFolder, dirname(tarball)]) rmSync(folder, { recursive: true, force: true });
 }
 
 process.exit(report());

@@ -9,18 +9,35 @@ export class CancelledError extends Error {
 }
 
 /**
- * Waits `ms`, or rejects with CancelledError as soon as `signal` aborts. n8n-workflow has no abortable
- * sleep in every version this package supports, so the abort races n8n's own `sleep`.
+ * The longest single timer a wait arms. n8n-workflow's `sleep` cannot be cancelled (and node code may not
+ * use timers directly), so a long wait is a chain of short sleeps: an abort rejects at once, and what is
+ * left behind is at most one short timer, never a minute-long one keeping the process or a test run alive.
  */
+const SLICE_MS = 200;
+
+/** Waits `ms`, or rejects with CancelledError as soon as `signal` aborts. */
 export async function wait(ms: number, signal?: AbortSignal): Promise<void> {
 	if (signal?.aborted) throw new CancelledError();
 	if (ms <= 0) return;
 	await new Promise<void>((resolve, reject) => {
-		const onAbort = () => reject(new CancelledError());
+		let settled = false;
+		const onAbort = () => {
+			settled = true;
+			reject(new CancelledError());
+		};
 		signal?.addEventListener('abort', onAbort, { once: true });
-		void sleep(ms).then(() => {
-			signal?.removeEventListener('abort', onAbort);
-			resolve();
-		});
+		const end = Date.now() + ms;
+		const step = (): void => {
+			if (settled) return;
+			const left = end - Date.now();
+			if (left <= 0) {
+				settled = true;
+				signal?.removeEventListener('abort', onAbort);
+				resolve();
+				return;
+			}
+			void sleep(Math.min(left, SLICE_MS)).then(step);
+		};
+		step();
 	});
 }
