@@ -27,10 +27,48 @@ export function leanCloudSignature(key: string, timestamp: string, master: boole
 	return master ? `${sign},${timestamp},master` : `${sign},${timestamp}`;
 }
 
-/** Accepts `abc.example.com`, `https://abc.example.com/` or `http://127.0.0.1:3000` and returns a base URL without a trailing slash. */
+/** A credential whose API Server cannot be used; the message says what is wrong and how to fix it. */
+export class ApiServerError extends Error {
+	constructor(message: string) {
+		super(message);
+		this.name = 'ApiServerError';
+	}
+}
+
+/** Hosts reached over plain HTTP: this machine only (the local sandbox). LeanCloud and TDS domains are HTTPS-only. */
+function isLoopback(hostname: string): boolean {
+	return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
+}
+
+/**
+ * The base URL every request goes to, from the API Server field. Accepts `abc.example.com`,
+ * `https://abc.example.com/` or, for this machine only, `http://127.0.0.1:3000`; refuses anything that would
+ * send the keys elsewhere or change the request: plain HTTP to another host, a user name or password, a
+ * query, a fragment, or a path (LeanCloud documents none; requests add `/1.2/rtm/...` themselves).
+ */
 export function normaliseApiServer(value: string): string {
-	const trimmed = value.trim().replace(/\/+$/, '');
-	return /^https?:\/\//i.test(trimmed) ? trimmed : `https://${trimmed}`;
+	const trimmed = value.trim();
+	const fix = 'Set API Server in the LeanCloud IM API credential to your app\'s REST API domain, e.g. https://abc.example.com';
+	if (!trimmed) throw new ApiServerError(`API Server is empty. ${fix}.`);
+	const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed) ? trimmed : `https://${trimmed}`;
+	let url: URL;
+	try {
+		url = new URL(withScheme);
+	} catch {
+		throw new ApiServerError(`API Server "${trimmed}" is not a valid address. ${fix}.`);
+	}
+	if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback(url.hostname))) {
+		throw new ApiServerError(
+			`API Server must use https:// (LeanCloud and TDS API domains are HTTPS-only); plain http:// is accepted only for this machine (localhost, 127.0.0.1), e.g. the local sandbox. ${fix}.`,
+		);
+	}
+	if (url.username || url.password) throw new ApiServerError(`API Server must not contain a user name or password (user@host). ${fix}.`);
+	if (url.search || withScheme.includes('?')) throw new ApiServerError(`API Server must not contain a query (?...). ${fix}.`);
+	if (url.hash || withScheme.includes('#')) throw new ApiServerError(`API Server must not contain a fragment (#...). ${fix}.`);
+	if (url.pathname.replace(/\/+$/, '') !== '') {
+		throw new ApiServerError(`API Server must be the domain only, without a path such as "${url.pathname}": the node adds /1.2/rtm/... itself. ${fix}.`);
+	}
+	return `${url.protocol}//${url.host}`;
 }
 
 function stringField(credentials: ICredentialDataDecryptedObject, name: string): string {
@@ -84,7 +122,7 @@ export class LeanCloudImApi implements ICredentialType {
 			required: true,
 			placeholder: 'e.g. https://im-api.example.com',
 			description:
-				'Your app\'s REST API domain. LeanCloud: Settings > Domain binding (or IM > Settings shows the REST base URL). TDS: App Config > Domain Config > API. A bare host or a trailing slash is fine.',
+				'Your app\'s REST API domain. LeanCloud: Settings > Domain binding (or IM > Settings shows the REST base URL). TDS: App Config > Domain Config > API. HTTPS only; a bare host or a trailing slash is fine, a path is not.',
 		},
 		{
 			displayName: 'Sign Requests',
@@ -120,6 +158,9 @@ export class LeanCloudImApi implements ICredentialType {
 			...requestOptions,
 			baseURL: normaliseApiServer(stringField(credentials, 'apiServer')),
 			headers,
+			// Redirects would carry the key (or a replayable signature) to whatever host the answer names, and
+			// n8n strips only Authorization and Cookie on the way: a 3xx is reported, never followed.
+			disableFollowRedirect: true,
 		};
 	}
 
@@ -129,6 +170,7 @@ export class LeanCloudImApi implements ICredentialType {
 		request: {
 			method: 'GET',
 			url: '/1.2/rtm/clients/n8n-credential-test/unread-count',
+			disableFollowRedirect: true,
 		},
 	};
 }

@@ -1,13 +1,13 @@
 import type { HttpMethod, RequestSpec } from './operation';
 import { QUOTA_WINDOW_MS, type Pacer } from './pace';
 import { settle } from './settle';
-import { wait } from './wait';
-import { LeanCloudFailure } from '../transport/request';
+import { CancelledError, wait } from './wait';
+import { LeanCloudFailure, RequestAbortedError } from '../transport/request';
 
 export interface RetryPolicy {
 	/** Whether a 429 waits for the quota and resends. */
 	retryOnRateLimit: boolean;
-	/** Longest total time one request may spend waiting for the quota before the item fails. */
+	/** Longest total time one request may spend waiting for the quota (pacing and 429s) before the item fails. */
 	maxRateLimitWaitMs: number;
 	/** Which requests are resent after a 5xx or a network error: `safe` = those that cannot duplicate (GET, PUT, DELETE). */
 	retryOnErrors: 'safe' | 'all' | 'never';
@@ -18,6 +18,18 @@ export interface RetryPolicy {
 const SAFE_METHODS: HttpMethod[] = ['GET', 'PUT', 'DELETE'];
 const MAX_BACKOFF_MS = 10_000;
 
+/** The item would have to wait for the quota longer than Options > Max Wait for Rate Limit allows. */
+export class QuotaWaitError extends Error {
+	constructor(
+		readonly neededMs: number,
+		readonly maxWaitMs: number,
+		readonly cause?: LeanCloudFailure,
+	) {
+		super(`Waiting for LeanCloud's rate limit would take ${Math.ceil(neededMs / 1000)} s more, beyond Max Wait for Rate Limit (${Math.round(maxWaitMs / 1000)} s)`);
+		this.name = 'QuotaWaitError';
+	}
+}
+
 function resendsAfterError(method: HttpMethod, policy: RetryPolicy): boolean {
 	if (policy.retryOnErrors === 'never') return false;
 	return policy.retryOnErrors === 'all' || SAFE_METHODS.includes(method);
@@ -27,38 +39,50 @@ function resendsAfterError(method: HttpMethod, policy: RetryPolicy): boolean {
  * Sends one request under the quota and retry policy. A 429 means LeanCloud refused the request, so resending
  * cannot duplicate it: wait for the quota (shared with every other request through the pacer) and resend,
  * re-signed. A 5xx or a lost connection may hide a request that did arrive, so only requests that cannot
- * duplicate are resent unless the user opted in. Waits end at once when the execution is cancelled.
+ * duplicate are resent unless the user opted in. Every wait (pacing, 429 blocks, Retry-After) counts
+ * against Max Wait, so no server answer can hold an item longer; and nothing is sent once `signal` aborts.
  */
 export async function sendWithPolicy(
 	send: (spec: RequestSpec) => Promise<unknown>,
 	spec: RequestSpec,
 	{ policy, pacer, signal }: { policy: RetryPolicy; pacer?: Pacer; signal?: AbortSignal },
 ): Promise<unknown> {
-	let rateLimitWaited = 0;
+	let waited = 0;
+	const waitWithin = async (ms: number, cause?: LeanCloudFailure) => {
+		if (waited + ms > policy.maxRateLimitWaitMs) throw new QuotaWaitError(ms, policy.maxRateLimitWaitMs, cause);
+		waited += ms;
+		await wait(ms, signal);
+	};
 	for (let attempt = 1; ; attempt++) {
 		if (pacer) {
-			for (let delay = pacer.delay(); delay > 0; delay = pacer.delay()) await wait(delay, signal);
+			for (let delay = pacer.delay(); delay > 0; delay = pacer.delay()) await waitWithin(delay);
 			pacer.start();
 		}
+		// The last check before the wire: after a failure elsewhere (or a cancel) nothing new is sent.
+		if (signal?.aborted) throw new CancelledError();
 		const outcome = await settle(send(spec));
 		if (outcome.ok) {
 			pacer?.succeeded();
 			return outcome.value;
 		}
 		const error = outcome.error;
+		if (error instanceof RequestAbortedError) throw new CancelledError();
 		if (!(error instanceof LeanCloudFailure)) throw error;
 		const { status, retryAfterMs } = error.details;
 		if (status === 429) {
 			// With retries off the item just fails; the quota is left to LeanCloud to enforce.
 			if (!policy.retryOnRateLimit) throw error;
 			const blockedFor = pacer ? pacer.rateLimited(retryAfterMs) : (retryAfterMs ?? QUOTA_WINDOW_MS);
-			if (rateLimitWaited + blockedFor > policy.maxRateLimitWaitMs) throw error;
-			rateLimitWaited += blockedFor;
-			if (!pacer) await wait(blockedFor, signal);
+			if (waited + blockedFor > policy.maxRateLimitWaitMs) throw new QuotaWaitError(blockedFor, policy.maxRateLimitWaitMs, error);
+			// With a pacer the wait happens in its delay loop above (and is counted there).
+			if (!pacer) await waitWithin(blockedFor, error);
 			continue;
 		}
 		const serverOrNetwork = status === undefined || status >= 500;
 		if (!serverOrNetwork || attempt >= policy.maxAttempts || !resendsAfterError(spec.method, policy)) throw error;
-		await wait(retryAfterMs ?? Math.min(MAX_BACKOFF_MS, 1000 * 2 ** (attempt - 1)), signal);
+		const backoff = Math.min(MAX_BACKOFF_MS, 1000 * 2 ** (attempt - 1));
+		// A Retry-After on a 5xx is honoured only within Max Wait: an hour-long one fails the item instead.
+		if (retryAfterMs !== undefined && retryAfterMs > policy.maxRateLimitWaitMs) throw error;
+		await wait(retryAfterMs ?? backoff, signal);
 	}
 }
