@@ -31,20 +31,47 @@ const DEFAULTS = {
 	demo: false,
 };
 
+/** Largest request body read (LeanCloud answers 413 for payloads it will not take; its messages are at most 5 KB). */
+const MAX_BODY_BYTES = 1024 * 1024;
+/** Deepest JSON body accepted: deeper ones are refused before anything walks them. */
+const MAX_BODY_DEPTH = 64;
+
 function readBody(req) {
 	return new Promise((resolve, reject) => {
 		const chunks = [];
-		req.on('data', (chunk) => chunks.push(chunk));
+		let size = 0;
+		req.on('data', (chunk) => {
+			size += chunk.length;
+			if (size > MAX_BODY_BYTES) {
+				req.removeAllListeners('data');
+				req.resume(); // drain the rest without keeping it
+				reject(new ApiError(413, 413, 'Request entity too large.'));
+				return;
+			}
+			chunks.push(chunk);
+		});
 		req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
 		req.on('error', reject);
 	});
+}
+
+/** Whether a parsed body nests deeper than `max`, checked without recursion. */
+function tooDeep(value, max) {
+	const stack = [[value, 0]];
+	while (stack.length) {
+		const [current, depth] = stack.pop();
+		if (typeof current !== 'object' || current === null) continue;
+		if (depth >= max) return true;
+		for (const child of Object.values(current)) stack.push([child, depth + 1]);
+	}
+	return false;
 }
 
 function parseJson(text) {
 	if (text.trim() === '') return {};
 	try {
 		const value = JSON.parse(text);
-		if (typeof value === 'object' && value !== null && !Array.isArray(value)) return value;
+		if (typeof value === 'object' && value !== null && !Array.isArray(value) && !tooDeep(value, MAX_BODY_DEPTH)) return value;
 	} catch {
 		// answered below
 	}

@@ -29,7 +29,9 @@ describe('API Server', () => {
 		['https://abc.example.com/', 'https://abc.example.com'],
 		['  https://abc.example.com//  ', 'https://abc.example.com'],
 		['http://127.0.0.1:3000', 'http://127.0.0.1:3000'],
-		['HTTPS://ABC.example.com', 'HTTPS://ABC.example.com'],
+		['HTTPS://ABC.example.com', 'https://abc.example.com'],
+		['http://localhost:3210/', 'http://localhost:3210'],
+		['http://[::1]:3210', 'http://[::1]:3210'],
 	])('%j becomes %j', (input, expected) => {
 		expect(normaliseApiServer(input)).toBe(expected);
 	});
@@ -108,7 +110,7 @@ describe('credential test request', () => {
 	}
 
 	test('is a documented endpoint under /1.2/rtm that needs no data', () => {
-		expect(credential.test.request).toEqual({ method: 'GET', url: '/1.2/rtm/clients/n8n-credential-test/unread-count' });
+		expect(credential.test.request).toEqual({ method: 'GET', url: '/1.2/rtm/clients/n8n-credential-test/unread-count', disableFollowRedirect: true });
 	});
 
 	test('succeeds with the right App ID and keys', async () => {

@@ -83,10 +83,10 @@ test('reads through 500/502/503, resets, malformed JSON and HTML pages: retried,
 	});
 	expect(output.map((item) => item.pairedItem)).toEqual(conversations.map((_, index) => ({ item: index })));
 	expect(output.slice(0, 4).map((item) => item.json)).toEqual(['a', 'b', 'c', 'd'].map((id) => ({ clientId: `${id}-member` })));
-	expect(output[4].json).toMatchObject({ error: 'LeanCloud: 502 Bad Gateway [HTTP 502]', httpCode: '502' });
+	expect(output[4].json).toMatchObject({ error: 'LeanCloud: 502 Bad Gateway [HTTP 502]', details: { httpCode: '502' } });
 	// A 200 whose body is not JSON is not a result: an error item, not a silently empty list.
-	expect(output[5].json).toMatchObject({ error: 'LeanCloud: The response is not JSON ({"result": [) [HTTP 200]', httpCode: '200' });
-	expect(output[6].json).toMatchObject({ error: 'LeanCloud: Internal server error. [HTTP 503, code 1]', httpCode: '503' });
+	expect(output[5].json).toMatchObject({ error: 'LeanCloud: The response is not JSON ({"result": [) [HTTP 200]', details: { httpCode: '200' } });
+	expect(output[6].json).toMatchObject({ error: 'LeanCloud: Internal server error. [HTTP 503, code 1]', details: { httpCode: '503' } });
 });
 
 test('a send answered with a malformed body is reported, not resent: it may have been delivered', async () => {
@@ -97,7 +97,7 @@ test('a send answered with a malformed body is reported, not resent: it may have
 	});
 	expect(output).toEqual([
 		{
-			json: { error: 'LeanCloud: The response is not JSON (ok) [HTTP 200]', httpCode: '200' },
+			json: { error: 'LeanCloud: The response is not JSON (ok) [HTTP 200]', details: { httpCode: '200' } },
 			pairedItem: { item: 0 },
 		},
 	]);

@@ -221,11 +221,11 @@ export function registerNodeType(type: string, nodeType: INodeType): void {
 	nodeClasses[type] = nodeType;
 }
 
-/** Runs any workflow of registered node types from `startNode`, with the test credential. */
-export async function runWorkflow(nodes: INode[], connections: IConnections, startNode: string): Promise<IRun> {
+/** Runs any workflow of registered node types from `startNode`, with the test credential (or the one given). */
+export async function runWorkflow(nodes: INode[], connections: IConnections, startNode: string, credentials = defaultCredentials): Promise<IRun> {
 	const workflowData = { id: 'test-workflow', name: 'LeanCloud IM test', nodes, connections, settings: {} } as unknown as IWorkflowBase;
 	const workflow = new Workflow({ id: 'test-workflow', nodes, connections, active: false, nodeTypes });
-	const execute = new WorkflowExecute(additionalData(workflowData, defaultCredentials), 'manual');
+	const execute = new WorkflowExecute(additionalData(workflowData, credentials), 'manual');
 	return await execute.run({ workflow, startNode: workflow.getNode(startNode) as INode });
 }
 

@@ -57,12 +57,13 @@ describe('Conversation > Get', () => {
 		expect(output).toEqual([{ json: found, pairedItem: { item: 0 } }]);
 	});
 
-	test('reports an empty result as a 404 NodeApiError', async () => {
+	test('reports an empty result as not found, without claiming an HTTP status LeanCloud did not send', async () => {
 		api().get('/1.2/rtm/conversations').query({ where: `{"objectId":"${oid('gone')}"}`, limit: '1' }).reply(200, { results: [] });
 		const { error } = await runNode({ parameters: conversation('get', { conversationId: byId(oid('gone')) }) });
 		expect(error?.name).toBe('NodeApiError');
-		expect(error?.message).toContain(`No conversation with ID "${oid('gone')}" exists`);
-		expect(error?.httpCode).toBe('404');
+		expect(error?.message).toBe(`LeanCloud: No conversation with ID "${oid('gone')}" exists`);
+		expect(error?.httpCode ?? undefined).toBeUndefined();
+		expect(error?.description).toContain('Check the ID');
 	});
 });
 

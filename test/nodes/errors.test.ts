@@ -40,8 +40,8 @@ describe('API errors become NodeApiError with LeanCloud\'s code and text, the HT
 		api().post('/1.2/rtm/conversations/c1c1c1c1c1c1c1c1c1c1c1c1/messages').replyWithError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
 		const { error } = await runNode({ parameters: send() });
 		expect(error?.name).toBe('NodeApiError');
-		// n8n words well-known network codes itself; the code stays in the error response.
-		expect(error?.message).toContain('closed unexpectedly');
+		// Our own words, not n8n's generic text for ECONNRESET (which advises the node-level Retry On Fail).
+		expect(error?.message).toBe('LeanCloud: The request failed before a response arrived [ECONNRESET]');
 		expect(error?.errorResponse).toMatchObject({ networkCode: 'ECONNRESET' });
 		expect(error?.description).toContain('Check API Server');
 	});
@@ -78,11 +78,9 @@ describe('Continue On Fail', () => {
 		expect(output[0].json).toEqual({ conversationId: 'c1c1c1c1c1c1c1c1c1c1c1c1', messageId: 'm1', timestamp: 1764064800000, fromClient: 'bot' });
 		expect(output[1].json).toEqual({
 			error: 'LeanCloud: Too many requests. [HTTP 429, code 429]',
-			description: expect.stringContaining('rate limit'),
-			code: 429,
-			httpCode: '429',
+			details: { description: expect.stringContaining('rate limit'), code: 429, httpCode: '429' },
 		});
-		expect(output[2].json).toEqual({ error: '"Text" is empty [item 2]', description: 'Fix "Text" for this item and run the node again.' });
+		expect(output[2].json).toEqual({ error: '"Text" is empty [item 2]', details: { description: 'Fix "Text" for this item and run the node again.' } });
 		expect(output[3].json.messageId).toBe('m4');
 	});
 
@@ -103,9 +101,7 @@ describe('Continue On Fail', () => {
 			{
 				json: {
 					error: 'LeanCloud: CONVERSATION_NOT_FOUND [HTTP 404, code 4303]',
-					description: 'The conversation does not exist. Check the conversation ID.',
-					code: 4303,
-					httpCode: '404',
+					details: { description: 'The conversation does not exist. Check the conversation ID.', code: 4303, httpCode: '404' },
 				},
 				pairedItem: { item: 1 },
 			},

@@ -13,7 +13,7 @@ export function sandboxClient(sandbox: Sandbox) {
 	return async function call(
 		method: string,
 		path: string,
-		{ body, key = 'master', headers = {} }: { body?: unknown; key?: 'master' | 'app' | 'none'; headers?: Record<string, string> } = {},
+		{ body, key = 'master', headers = {} }: { /** JSON-encoded unless given as text. */ body?: unknown; key?: 'master' | 'app' | 'none'; headers?: Record<string, string> } = {},
 	): Promise<Reply> {
 		const auth: Record<string, string> = { 'X-LC-Id': sandbox.appId };
 		if (key !== 'none') {
@@ -24,7 +24,7 @@ export function sandboxClient(sandbox: Sandbox) {
 		const response = await fetch(`${sandbox.url}/1.2/rtm/${path}`, {
 			method,
 			headers: { ...auth, 'Content-Type': 'application/json', ...headers },
-			body: body === undefined ? undefined : JSON.stringify(body),
+			body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
 		});
 		return { status: response.status, body: await response.json(), headers: response.headers };
 	};

@@ -96,7 +96,7 @@ test('every operation, end to end', async () => {
 
 	expect(await run({ resource: 'conversation', operation: 'delete', conversationId: conversation })).toEqual([{ deleted: true }]);
 	const gone = await runNode({ credentials, parameters: { resource: 'conversation', operation: 'get', conversationId: conversation } });
-	expect(gone.error?.httpCode).toBe('404');
+	expect(gone.error?.message).toBe(`LeanCloud: No conversation with ID "${conversation.value}" exists`);
 });
 
 test('history Return All crosses the 1,000-record page size', async () => {

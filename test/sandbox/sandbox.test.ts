@@ -93,6 +93,25 @@ describe('conversations, members and mutes', () => {
 	});
 });
 
+describe('hostile bodies', () => {
+	test('a body nested 20,000 deep is refused as malformed JSON, and the sandbox keeps answering', async () => {
+		const id = await conversation();
+		const deep = `{"from_client":"a","message":"x","push_data":${'['.repeat(20_000)}${']'.repeat(20_000)}}`;
+		expect((await call('POST', `conversations/${id}/messages`, { body: deep })).body).toEqual({
+			code: 107,
+			error: 'Malformed json object. A json dictionary is expected.',
+		});
+		expect((await call('GET', `conversations/${id}/members`)).status).toBe(200);
+	});
+
+	test('a body over 1 MB is answered 413 without being kept', async () => {
+		const id = await conversation();
+		const huge = await call('POST', `conversations/${id}/messages`, { body: { from_client: 'a', message: 'x'.repeat(1024 * 1024) } });
+		expect([huge.status, huge.body]).toEqual([413, { code: 413, error: 'Request entity too large.' }]);
+		expect((await call('GET', `conversations/${id}/members`)).status).toBe(200);
+	});
+});
+
 describe('messages', () => {
 	test('send wraps the result, rejects over 5 KB and more than 20 mentions, and answers 4401 for unknown conversations', async () => {
 		const id = await conversation();

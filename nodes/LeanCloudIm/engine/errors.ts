@@ -34,7 +34,8 @@ const HINTS_BY_STATUS: Record<number, string> = {
 const SERVER_ERROR_HINT = 'LeanCloud could not process the request. Retry later; if it persists, check the LeanCloud status page.';
 
 export function hintFor(failure: LeanCloudFailure): string | undefined {
-	const { code, status, networkCode } = failure.details;
+	const { code, status, networkCode, hint } = failure.details;
+	if (hint) return hint;
 	if (code !== undefined && HINTS_BY_CODE[code]) return HINTS_BY_CODE[code];
 	if (status !== undefined && HINTS_BY_STATUS[status]) return HINTS_BY_STATUS[status];
 	if (status !== undefined && status >= 500) return SERVER_ERROR_HINT;
@@ -57,10 +58,14 @@ export function toNodeApiError(node: INode, failure: LeanCloudFailure, itemIndex
 	if (status !== undefined) response.httpCode = String(status);
 	if (networkCode) response.networkCode = networkCode;
 
-	return new NodeApiError(node, response, {
+	const apiError = new NodeApiError(node, response, {
 		message,
 		description: hintFor(failure),
 		httpCode: status !== undefined ? String(status) : undefined,
 		itemIndex,
 	});
+	// n8n swaps messages that mention ETIMEDOUT, ECONNRESET… for generic ones (some advising the node-level
+	// "Retry On Fail", which would send successful messages again): keep LeanCloud's own words.
+	apiError.message = message;
+	return apiError;
 }

@@ -83,7 +83,7 @@ const allExecutionOptionFields: INodeProperties[] = [
 			},
 			{ name: 'Never', value: 'never' },
 		],
-		description: 'Which requests to resend, up to 3 attempts, after a 5xx answer or a lost connection',
+		description: 'Which requests to resend after a 5xx answer or a lost connection (up to 3 attempts in all)',
 	},
 	{
 		displayName: 'Timeout (Seconds)',
@@ -94,6 +94,8 @@ const allExecutionOptionFields: INodeProperties[] = [
 		description: 'How long to wait for each answer before treating the request as failed',
 	},
 ];
+
+const QUOTA_VALUES = ['auto', '120', '1800', '3600', '5400', '7200', '9000', 'custom'] as const;
 
 /** Options about the message quota, shown only where requests count against it. */
 const QUOTA_FIELDS = ['quota', 'customQuota'];
@@ -129,7 +131,7 @@ export function withExecutionOptions(op: OperationDef): INodeProperties[] {
 /** Reads the execution options (node-wide: they govern all items together, so they are read from the first item). */
 export function readExecutionOptions(params: Params): ExecutionOptions {
 	const options = params.collection('options');
-	const quota = options.string('quota') || 'auto';
+	const quota = options.oneOf('quota', QUOTA_VALUES, 'auto');
 	let requestsPerMinute: number | undefined;
 	if (quota === 'custom') requestsPerMinute = options.integer('customQuota', { min: 1, max: 1_000_000 });
 	else if (quota !== 'auto') requestsPerMinute = Number(quota);
@@ -142,7 +144,7 @@ export function readExecutionOptions(params: Params): ExecutionOptions {
 		retry: {
 			retryOnRateLimit: options.boolean('retryOnRateLimit', true),
 			maxRateLimitWaitMs: seconds('maxRateLimitWait', DEFAULT_MAX_RATE_LIMIT_WAIT_S, 0) * 1000,
-			retryOnErrors: (options.string('retryOnErrors') || 'safe') as ExecutionOptions['retry']['retryOnErrors'],
+			retryOnErrors: options.oneOf('retryOnErrors', ['safe', 'all', 'never'] as const, 'safe'),
 			maxAttempts: 3,
 		},
 	};

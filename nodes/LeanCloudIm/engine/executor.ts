@@ -7,7 +7,7 @@ import {
 	type INodeExecutionData,
 } from 'n8n-workflow';
 
-import { APP_KEY_FIELD, MASTER_KEY_FIELD } from '../../../credentials/LeanCloudImApi.credentials';
+import { APP_KEY_FIELD, MASTER_KEY_FIELD, normaliseApiServer } from '../../../credentials/LeanCloudImApi.credentials';
 import { CREDENTIAL_TYPE, LeanCloudFailure, sendRequest } from '../transport/request';
 import { toNodeApiError } from './errors';
 import { readExecutionOptions, type ExecutionOptions } from './executionOptions';
@@ -16,15 +16,17 @@ import type { Bucket, OperationDef, RequestSpec } from './operation';
 import { Pacer, QUOTA_WINDOW_MS } from './pace';
 import { collectPages } from './paginate';
 import { ParameterError, type Params } from './params';
-import { sendWithPolicy } from './retry';
+import { ResponseProblem } from './responseProblem';
+import { QuotaWaitError, sendWithPolicy } from './retry';
 import { runScheduled } from './schedule';
 import { settle } from './settle';
+import { stopReport } from './stopReport';
 import { CancelledError } from './wait';
 
 /** What phase one decided for an item: the request to send, or the error to report. */
 type Plan =
 	| { ok: true; params: Params; request: RequestSpec; limit: number; orderKey?: string }
-	| { ok: false; error: NodeOperationError };
+	| { ok: false; error: NodeApiError | NodeOperationError };
 
 /** What sending needs besides the plan: the policy and the quota shared by all items. */
 interface Sending {
@@ -32,7 +34,13 @@ interface Sending {
 	credentials: ICredentialsDecrypted;
 	/** One pacer per rate-limit bucket, shared by every item's requests. */
 	pacer(bucket: Bucket | undefined): Pacer | undefined;
+	/** The node's stop (a failure without Continue On Fail, or a cancel): nothing new is sent, waits end. */
 	signal: AbortSignal;
+	/**
+	 * n8n's cancel only: aborts requests on the wire. A failure elsewhere lets them finish, since a send on
+	 * the wire may be delivered either way, and only its answer says so.
+	 */
+	cancel?: AbortSignal;
 }
 
 /**
@@ -43,15 +51,29 @@ function conversationOf(request: RequestSpec): string | undefined {
 	return /^\/1\.2\/rtm\/(?:conversations|chatrooms|service-conversations)\/([^/]+)/.exec(request.path)?.[1];
 }
 
-function plan(context: IExecuteFunctions, op: OperationDef, itemIndex: number, missingKey?: string): Plan {
-	if (missingKey) {
+/** What is wrong with the credential for this operation, if anything: every item reports it, nothing is sent. */
+function credentialProblem(context: IExecuteFunctions, op: OperationDef, credentials: IDataObject): NodeOperationError | undefined {
+	const master = (op.key ?? 'master') === 'master';
+	const keyField = master ? MASTER_KEY_FIELD : APP_KEY_FIELD;
+	const keyName = master ? 'Master Key' : 'App Key';
+	if (typeof credentials[keyField] !== 'string' || (credentials[keyField] as string).trim() === '') {
+		return new NodeOperationError(context.getNode(), `The credential has no ${keyName}, which "${op.name}" needs`, {
+			description: `Add the ${keyName} to the LeanCloud IM API credential.`,
+		});
+	}
+	try {
+		normaliseApiServer(typeof credentials.apiServer === 'string' ? credentials.apiServer : '');
+	} catch (error) {
+		return new NodeOperationError(context.getNode(), `The credential's API Server cannot be used`, { description: (error as Error).message });
+	}
+	return undefined;
+}
+
+function plan(context: IExecuteFunctions, op: OperationDef, itemIndex: number, problem?: NodeOperationError): Plan {
+	if (problem) {
 		return {
 			ok: false,
-			error: new NodeOperationError(
-				context.getNode(),
-				`The credential has no ${missingKey}, which "${op.name}" needs [item ${itemIndex}]`,
-				{ itemIndex, description: `Add the ${missingKey} to the LeanCloud IM API credential.` },
-			),
+			error: new NodeOperationError(context.getNode(), `${problem.message} [item ${itemIndex}]`, { itemIndex, description: problem.description ?? undefined }),
 		};
 	}
 	try {
@@ -63,19 +85,24 @@ function plan(context: IExecuteFunctions, op: OperationDef, itemIndex: number, m
 		}
 		return { ok: true, params, request, limit, orderKey: conversationOf(request) };
 	} catch (error) {
-		if (error instanceof ParameterError) return { ok: false, error: parameterError(context, op, error, itemIndex) };
-		throw new NodeOperationError(context.getNode(), error as Error, { itemIndex });
+		// Whatever one item's parameters do (an expression error, input no parser expected), it is that item's failure.
+		return { ok: false, error: toItemError(context, op, error, itemIndex) };
 	}
 }
 
 async function run(context: IExecuteFunctions, op: OperationDef, planned: Extract<Plan, { ok: true }>, sending: Sending): Promise<IDataObject[]> {
 	const key = op.key ?? 'master';
 	const send = async (spec: RequestSpec) =>
-		await sendWithPolicy(async (request) => await sendRequest(context, request, key, sending.options.timeoutMs, sending.credentials), spec, {
+		await sendWithPolicy(
+			async (request) =>
+				await sendRequest(context, request, { key, timeoutMs: sending.options.timeoutMs, signal: sending.cancel, credentials: sending.credentials }),
+			spec,
+			{
 			policy: sending.options.retry,
-			pacer: sending.pacer(spec.bucket ?? op.bucket),
-			signal: sending.signal,
-		});
+				pacer: sending.pacer(spec.bucket ?? op.bucket),
+				signal: sending.signal,
+			},
+		);
 	if (op.list) {
 		const list = op.list;
 		const items = await collectPages(send, planned.request, list, planned.limit);
@@ -88,20 +115,32 @@ async function run(context: IExecuteFunctions, op: OperationDef, planned: Extrac
 
 function toItemError(context: IExecuteFunctions, op: OperationDef, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
 	if (error instanceof LeanCloudFailure) return toNodeApiError(context.getNode(), error, itemIndex);
+	if (error instanceof ResponseProblem) return toNodeApiError(context.getNode(), new LeanCloudFailure(error.message, { hint: error.hint }), itemIndex);
 	if (error instanceof ParameterError) return parameterError(context, op, error, itemIndex);
+	if (error instanceof QuotaWaitError) {
+		return new NodeOperationError(context.getNode(), `${error.message} [item ${itemIndex}]`, {
+			itemIndex,
+			description:
+				'LeanCloud asked the node to wait longer than Options > Max Wait for Rate Limit allows. Raise that option, send fewer items at once, or pick your plan\'s Message Quota so the node paces itself.',
+		});
+	}
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
-	return new NodeOperationError(context.getNode(), error as Error, { itemIndex });
+	return new NodeOperationError(context.getNode(), error instanceof Error ? error : String(error), { itemIndex });
 }
 
+/**
+ * An error item's json. Only `error` and `details` at the top level: that is how n8n recognises an error item
+ * and routes it to the error output ("Continue (using error output)").
+ */
 function errorJson(error: NodeApiError | NodeOperationError): IDataObject {
-	const json: IDataObject = { error: error.message };
-	if (error.description) json.description = error.description;
+	const details: IDataObject = {};
+	if (error.description) details.description = error.description;
 	if (error instanceof NodeApiError) {
 		const response = error.errorResponse as IDataObject | undefined;
-		if (response?.code !== undefined) json.code = response.code;
-		if (error.httpCode) json.httpCode = error.httpCode;
+		if (response?.code !== undefined) details.code = response.code;
+		if (error.httpCode) details.httpCode = error.httpCode;
 	}
-	return json;
+	return Object.keys(details).length ? { error: error.message, details } : { error: error.message };
 }
 
 /**
@@ -118,10 +157,7 @@ export async function runOperation(
 ): Promise<INodeExecutionData[]> {
 	const items = context.getInputData();
 	const credentials = await context.getCredentials(CREDENTIAL_TYPE);
-	const master = (op.key ?? 'master') === 'master';
-	const keyField = master ? MASTER_KEY_FIELD : APP_KEY_FIELD;
-	const keyName = master ? 'Master Key' : 'App Key';
-	const hasKey = typeof credentials[keyField] === 'string' && (credentials[keyField] as string).trim() !== '';
+	const problem = credentialProblem(context, op, credentials);
 
 	let options: ExecutionOptions;
 	try {
@@ -130,7 +166,7 @@ export async function runOperation(
 		throw toItemError(context, op, error, 0);
 	}
 
-	const plans: Array<Plan | undefined> = items.map((_, itemIndex) => plan(context, op, itemIndex, hasKey ? undefined : keyName));
+	const plans: Array<Plan | undefined> = items.map((_, itemIndex) => plan(context, op, itemIndex, problem));
 	if (!continueOnFail) {
 		const invalid = plans.find((entry): entry is Extract<Plan, { ok: false }> => entry !== undefined && !entry.ok);
 		if (invalid) throw invalid.error;
@@ -158,10 +194,11 @@ export async function runOperation(
 			return pacer;
 		},
 		signal: stop.signal,
+		cancel: cancelSignal,
 	};
 
 	const results: INodeExecutionData[][] = new Array(plans.length);
-	let fatal: NodeApiError | NodeOperationError | undefined;
+	let fatal: { error: NodeApiError | NodeOperationError; itemIndex: number } | undefined;
 	const runItem = async (itemIndex: number) => {
 		const entry = plans[itemIndex] as Plan;
 		plans[itemIndex] = undefined; // done with it: memory follows the output, not the waiting work
@@ -175,10 +212,11 @@ export async function runOperation(
 			results[itemIndex] = outcome.value.map((json) => ({ json, pairedItem }));
 			return;
 		}
-		if (outcome.error instanceof CancelledError) throw outcome.error;
+		// Stopped before it was sent (cancel, or another item's failure): it stays without a result.
+		if (outcome.error instanceof CancelledError) return;
 		const failure = toItemError(context, op, outcome.error, itemIndex);
 		if (!continueOnFail) {
-			fatal ??= failure;
+			fatal ??= { error: failure, itemIndex };
 			stop.abort();
 			return;
 		}
@@ -200,7 +238,13 @@ export async function runOperation(
 	cancelSignal?.removeEventListener('abort', onCancel);
 	// Cancellation ends the run early; anything else escaping the scheduler is a bug worth surfacing.
 	if (!scheduled.ok && !(scheduled.error instanceof CancelledError)) throw toItemError(context, op, scheduled.error, 0);
-	if (fatal) throw fatal;
+	if (fatal) {
+		// The run stops at the first failure, but items already on the wire were delivered: say which, so a
+		// re-run can skip them instead of sending them twice.
+		const report = stopReport(results, fatal.itemIndex, items.length);
+		if (report) fatal.error.description = [fatal.error.description, report].filter(Boolean).join('\n\n');
+		throw fatal.error;
+	}
 	if (cancelSignal?.aborted) throw new NodeOperationError(context.getNode(), 'The execution was cancelled while sending');
 	return results.flat();
 }

@@ -2,7 +2,7 @@ import { NodeOperationError, type IExecuteFunctions, type INodeProperties } from
 
 import { operationFields } from './executionOptions';
 import type { OperationDef } from './operation';
-import { Params, type ParameterError } from './params';
+import { ParameterError, Params } from './params';
 
 type Labelled = Pick<INodeProperties, 'name' | 'displayName' | 'displayOptions'> & { options?: unknown; values?: unknown };
 
@@ -47,7 +47,16 @@ export function readParams(context: IExecuteFunctions, op: OperationDef, itemInd
 	return new Params((name) => {
 		const property = byName.get(name);
 		if (!property) return undefined;
-		return context.getNodeParameter(name, itemIndex, property.default, { extractValue: property.type === 'resourceLocator' });
+		let value: unknown;
+		let failure: Error | undefined;
+		try {
+			value = context.getNodeParameter(name, itemIndex, property.default, { extractValue: property.type === 'resourceLocator' });
+		} catch (error) {
+			failure = error as Error;
+		}
+		// An expression that fails for this item is this item's bad input, named like any other.
+		if (failure) throw new ParameterError(name, `could not be read: ${failure.message}`, 'Check the expression in this field for this item.');
+		return value;
 	});
 }
 

@@ -1,11 +1,19 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { ListSpec, RequestSpec } from './operation';
+import { LeanCloudFailure } from '../transport/request';
+
+function pagingStuck(what: string, kept: number): LeanCloudFailure {
+	return new LeanCloudFailure(`Paging stopped: ${what} (after ${kept} records)`, {
+		hint: 'The server did not move on to a new page, so Return All would never end. Check that API Server is your app\'s LeanCloud REST domain, or turn off Return All and set a Limit.',
+	});
+}
 
 /**
  * Walks a list endpoint until `limit` items are collected (Infinity = all) or the declaration's `nextPage`
  * says the end is reached. Asks for no more than still needed, never spends a request on a page known to
- * be empty, and leaves the caller's request untouched. Memory grows with the items kept only.
+ * be empty, and leaves the caller's request untouched. Memory grows with the items kept only. A server that
+ * repeats a cursor or a page (a proxy, a misbehaving host) stops the walk with an error instead of looping.
  */
 export async function collectPages(
 	send: (spec: RequestSpec) => Promise<unknown>,
@@ -15,6 +23,8 @@ export async function collectPages(
 ): Promise<unknown[]> {
 	const kept: unknown[] = [];
 	let query: IDataObject = { ...(first.query ?? {}) };
+	const cursorsSeen = new Set<string>();
+	let previousLast: string | undefined;
 	for (;;) {
 		const remaining = limit - kept.length;
 		const asked = Math.min(remaining, list.pageSize);
@@ -28,8 +38,14 @@ export async function collectPages(
 		}
 
 		if (kept.length >= limit || items.length === 0 || !list.nextPage) return kept;
+		const last = JSON.stringify(items[items.length - 1]);
+		if (last === previousLast) throw pagingStuck('the server returned a page ending with the same record as the page before', kept.length);
+		previousLast = last;
 		const next = list.nextPage(body, items, query);
 		if (!next) return kept;
+		const cursor = JSON.stringify(next);
+		if (cursorsSeen.has(cursor)) throw pagingStuck(`the server repeated a page cursor (${cursor.slice(0, 80)})`, kept.length);
+		cursorsSeen.add(cursor);
 		query = { ...query, ...next };
 	}
 }

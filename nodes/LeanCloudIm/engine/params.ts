@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { MAX_JSON_DEPTH, nestedDeeperThan } from './jsonDepth';
 import type { PathSegment } from './path';
 
 /** Bad input for one parameter. The executor turns it into a NodeOperationError naming the parameter and the item. */
@@ -104,7 +105,11 @@ export class Params {
 		else if (typeof value === 'string') parts = value.split(/[,\n]/);
 		else parts = [value];
 
-		const ids: string[] = [];
+		// Refuse a huge list before working through it: the limits LeanCloud sets are tens, not millions.
+		if (max !== undefined && parts.length > Math.max(max * 10, 1000)) {
+			this.fail(name, `has ${parts.length} entries; LeanCloud accepts at most ${max} client IDs`);
+		}
+		const ids = new Set<string>();
 		for (const part of parts) {
 			if (typeof part !== 'string' && typeof part !== 'number') {
 				this.fail(name, 'must be a list of client IDs');
@@ -114,13 +119,23 @@ export class Params {
 			if (id.length > MAX_CLIENT_ID_LENGTH) {
 				this.fail(name, `"${id.slice(0, 20)}…" is longer than ${MAX_CLIENT_ID_LENGTH} characters`);
 			}
-			if (!ids.includes(id)) ids.push(id);
+			ids.add(id);
 		}
-		if (ids.length < min) this.fail(name, min === 1 ? 'needs at least one client ID' : `needs at least ${min} client IDs`);
-		if (max !== undefined && ids.length > max) {
-			this.fail(name, `has ${ids.length} client IDs; LeanCloud accepts at most ${max}`);
+		if (ids.size < min) this.fail(name, min === 1 ? 'needs at least one client ID' : `needs at least ${min} client IDs`);
+		if (max !== undefined && ids.size > max) {
+			this.fail(name, `has ${ids.size} client IDs; LeanCloud accepts at most ${max}`);
 		}
-		return ids;
+		return [...ids];
+	}
+
+	/** One of the option values a field offers (an expression can produce anything); `fallback` when empty. */
+	oneOf<T extends string>(name: string, values: readonly T[], fallback: T): T {
+		const value = this.string(name).trim();
+		if (!value) return fallback;
+		if (!(values as readonly string[]).includes(value)) {
+			this.fail(name, `must be one of ${values.map((option) => `"${option}"`).join(', ')}, got "${value.slice(0, 40)}"`);
+		}
+		return value as T;
 	}
 
 	boolean(name: string, fallback = false): boolean {
@@ -163,6 +178,7 @@ export class Params {
 		if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
 			this.fail(name, 'must be a JSON object, e.g. {"key": "value"}');
 		}
+		if (nestedDeeperThan(parsed)) this.fail(name, `is nested more than ${MAX_JSON_DEPTH} levels deep`);
 		return parsed as IDataObject;
 	}
 

@@ -15,10 +15,19 @@ export interface PathLiteral {
 	literal: 'conversations' | 'chatrooms' | 'service-conversations';
 }
 
+/** Whether every UTF-16 surrogate in `text` is part of a pair (String.prototype.isWellFormed, which Node 20 lacks). */
+export function isWellFormed(text: string): boolean {
+	return !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(text);
+}
+
 /** Encodes one path segment. `.` and `..` are refused: URL parsers resolve them (even as %2E) and would leave the endpoint. */
 export function encodeSegment({ parameter, value }: PathSegment): string {
 	if (value === '.' || value === '..') {
 		throw new ParameterError(parameter, `"${value}" is not a valid ID`);
+	}
+	// A lone UTF-16 surrogate (e.g. text cut in the middle of an emoji) has no UTF-8 form: encodeURIComponent would throw.
+	if (!isWellFormed(value)) {
+		throw new ParameterError(parameter, 'contains a broken character (a lone UTF-16 surrogate) and cannot be sent', 'Check where the value comes from: it may be text cut in the middle of an emoji.');
 	}
 	return encodeURIComponent(value);
 }

@@ -23,7 +23,6 @@ export class QuotaWaitError extends Error {
 	constructor(
 		readonly neededMs: number,
 		readonly maxWaitMs: number,
-		readonly cause?: LeanCloudFailure,
 	) {
 		super(`Waiting for LeanCloud's rate limit would take ${Math.ceil(neededMs / 1000)} s more, beyond Max Wait for Rate Limit (${Math.round(maxWaitMs / 1000)} s)`);
 		this.name = 'QuotaWaitError';
@@ -48,8 +47,8 @@ export async function sendWithPolicy(
 	{ policy, pacer, signal }: { policy: RetryPolicy; pacer?: Pacer; signal?: AbortSignal },
 ): Promise<unknown> {
 	let waited = 0;
-	const waitWithin = async (ms: number, cause?: LeanCloudFailure) => {
-		if (waited + ms > policy.maxRateLimitWaitMs) throw new QuotaWaitError(ms, policy.maxRateLimitWaitMs, cause);
+	const waitWithin = async (ms: number) => {
+		if (waited + ms > policy.maxRateLimitWaitMs) throw new QuotaWaitError(ms, policy.maxRateLimitWaitMs);
 		waited += ms;
 		await wait(ms, signal);
 	};
@@ -73,9 +72,15 @@ export async function sendWithPolicy(
 			// With retries off the item just fails; the quota is left to LeanCloud to enforce.
 			if (!policy.retryOnRateLimit) throw error;
 			const blockedFor = pacer ? pacer.rateLimited(retryAfterMs) : (retryAfterMs ?? QUOTA_WINDOW_MS);
-			if (waited + blockedFor > policy.maxRateLimitWaitMs) throw new QuotaWaitError(blockedFor, policy.maxRateLimitWaitMs, error);
+			if (waited + blockedFor > policy.maxRateLimitWaitMs) {
+				// LeanCloud's own 429 is the item's error; the hint says why the node did not wait it out.
+				throw new LeanCloudFailure(error.message, {
+					...error.details,
+					hint: `LeanCloud's rate limit was reached and waiting it out would take ${Math.ceil(blockedFor / 1000)} s more, beyond Options > Max Wait for Rate Limit (${Math.round(policy.maxRateLimitWaitMs / 1000)} s). Raise that option, send fewer items at once, or pick your plan's Message Quota so the node paces itself.`,
+				});
+			}
 			// With a pacer the wait happens in its delay loop above (and is counted there).
-			if (!pacer) await waitWithin(blockedFor, error);
+			if (!pacer) await waitWithin(blockedFor);
 			continue;
 		}
 		const serverOrNetwork = status === undefined || status >= 500;

@@ -3,7 +3,8 @@ import { CancelledError } from './wait';
 /**
  * Runs `count` tasks with at most `concurrency` in flight, never two with the same key at once, and tasks
  * of one key in input order. A worker that meets a busy key hands the task to that key's running chain and
- * moves on, so one busy conversation does not hold up the others. Only indices wait in memory.
+ * moves on, so one busy conversation does not hold up the others. Only indices wait in memory. Once
+ * `signal` aborts no task starts, and the call settles when the running ones have.
  */
 export async function runScheduled(
 	count: number,
@@ -45,5 +46,9 @@ export async function runScheduled(
 	}
 
 	const workers = Array.from({ length: Math.max(1, Math.min(concurrency, count)) }, async () => await worker());
-	await Promise.all(workers);
+	// Every worker is waited for, even after one stopped: tasks already running finish (their requests are
+	// on the wire, and only their answers tell whether they were delivered) before the caller reports.
+	const settled = await Promise.allSettled(workers);
+	const failed = settled.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
+	if (failed) throw failed.reason;
 }

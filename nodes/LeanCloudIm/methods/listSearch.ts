@@ -23,7 +23,7 @@ async function search(
 	if (filter) query.where = JSON.stringify({ name: { $regex: escapeRegex(filter), $options: 'i' } });
 	let body: unknown;
 	try {
-		body = await sendRequest(context, { method: 'GET', path, query }, 'master');
+		body = await sendRequest(context, { method: 'GET', path, query }, { key: 'master' });
 	} catch (error) {
 		if (error instanceof LeanCloudFailure) throw toNodeApiError(context.getNode(), error);
 		throw new NodeOperationError(context.getNode(), error as Error);

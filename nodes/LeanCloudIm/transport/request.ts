@@ -1,4 +1,5 @@
 import type {
+	ICredentialDataDecryptedObject,
 	ICredentialsDecrypted,
 	IDataObject,
 	IExecuteFunctions,
@@ -155,15 +156,17 @@ function isStream(value: unknown): value is BodyStream {
 	return typeof value === 'object' && value !== null && typeof (value as BodyStream).destroy === 'function' && Symbol.asyncIterator in value;
 }
 
-function tooLarge(bytes: number): LeanCloudFailure {
+function tooLarge(status: number, bytes: number): LeanCloudFailure {
 	return new LeanCloudFailure(`The response is larger than ${MAX_RESPONSE_BYTES / 1024 / 1024} MB and was cut off (${bytes} bytes or more)`, {
+		// The status the server sent is kept: it is an answer, so the request is not sent again.
+		status,
 		networkCode: 'ERESPONSETOOLARGE',
 		hint: 'LeanCloud\'s largest answers are a few MB. Check that API Server is your app\'s REST API domain, or ask for fewer records per request.',
 	});
 }
 
 /** Reads the body as text, at most MAX_RESPONSE_BYTES, stopping at once when `signal` aborts. */
-async function readBody(body: unknown, declaredLength: string | undefined, signal: AbortSignal): Promise<string> {
+async function readBody(body: unknown, status: number, declaredLength: string | undefined, signal: AbortSignal): Promise<string> {
 	if (!isStream(body)) {
 		// A helper that buffered the body itself (not n8n's current ones): take what it gave.
 		if (typeof body === 'string') return body;
@@ -172,7 +175,7 @@ async function readBody(body: unknown, declaredLength: string | undefined, signa
 	}
 	if (declaredLength !== undefined && Number(declaredLength) > MAX_RESPONSE_BYTES) {
 		body.destroy();
-		throw tooLarge(Number(declaredLength));
+		throw tooLarge(status, Number(declaredLength));
 	}
 	const chunks: Buffer[] = [];
 	let size = 0;
@@ -184,7 +187,7 @@ async function readBody(body: unknown, declaredLength: string | undefined, signa
 			size += buffer.length;
 			if (size > MAX_RESPONSE_BYTES) {
 				body.destroy();
-				throw tooLarge(size);
+				throw tooLarge(status, size);
 			}
 			chunks.push(buffer);
 		}
@@ -198,16 +201,24 @@ async function readBody(body: unknown, declaredLength: string | undefined, signa
 function timeoutFailure(timeoutMs: number): LeanCloudFailure {
 	return new LeanCloudFailure(`No complete answer within the timeout (${timeoutMs / 1000} s)`, {
 		networkCode: 'ETIMEDOUT',
-		hint: 'Raise Options > Timeout, or check that API Server is reachable from this n8n instance.',
+		hint: 'Check API Server in the credential and that this n8n instance can reach it, or raise Options > Timeout.',
 	});
+}
+
+/** What a failed exchange was: ours (size, deadline, stop), the credential's, or the network's. */
+function classifyFailure(error: unknown, abort: AbortSignal, aborted: () => Error): Error {
+	if (error instanceof LeanCloudFailure || error instanceof RequestAbortedError) return error;
+	if (abort.aborted) return aborted();
+	if ((error as Error)?.name === 'ApiServerError') return error as Error;
+	return networkFailure(error);
 }
 
 function networkFailure(error: unknown): LeanCloudFailure {
 	const cause = (error as { cause?: unknown }).cause ?? error;
 	const networkCode = (cause as { code?: unknown }).code;
 	const code = typeof networkCode === 'string' ? networkCode : undefined;
-	const message = code ? `The request failed before a response arrived (${code})` : 'The request failed before a response arrived';
-	return new LeanCloudFailure(message, { networkCode: code });
+	// The code itself is shown in the error's brackets.
+	return new LeanCloudFailure('The request failed before a response arrived', { networkCode: code });
 }
 
 /**
@@ -224,7 +235,8 @@ export async function sendRequest(
 	if (signal?.aborted) throw new RequestAbortedError();
 	const deadline = AbortSignal.timeout(timeoutMs);
 	const abort = signal ? AbortSignal.any([deadline, signal]) : deadline;
-	const secrets = secretsOf(credentials?.data ?? (await context.getCredentials(CREDENTIAL_TYPE)));
+	const data = credentials?.data ?? ((await context.getCredentials(CREDENTIAL_TYPE)) as ICredentialDataDecryptedObject);
+	const secrets = secretsOf(data as ICredentialDataDecryptedObject);
 	const options: IHttpRequestOptions = {
 		method: spec.method,
 		url: spec.path,
@@ -237,27 +249,38 @@ export async function sendRequest(
 		disableFollowRedirect: true,
 		encoding: 'stream',
 		abortSignal: abort,
+		// Also a socket idle timeout, in case a helper drops the signal.
+		timeout: timeoutMs,
 	};
 	const aborted = () => (signal?.aborted ? new RequestAbortedError() : timeoutFailure(timeoutMs));
-	let status: number;
-	let headers: IDataObject | undefined;
-	let text: string;
+	// n8n's helper replaces `abortSignal` with the execution's cancel signal, read from the calling context:
+	// a context whose cancel signal is the combined one gets the deadline and the node's stop through.
+	const caller = Object.create(context, { getExecutionCancelSignal: { value: () => abort } }) as typeof context;
+	// And should a helper ignore the signal, the deadline still ends the wait.
+	let onAbort = () => {};
+	const deadlineReached = new Promise<never>((_resolve, reject) => {
+		onAbort = () => reject(aborted());
+		abort.addEventListener('abort', onAbort, { once: true });
+	});
+	deadlineReached.catch(() => {});
+	let response: { status: number; headers?: IDataObject; text: string } | undefined;
+	let failure: unknown;
 	try {
-		const response = (await context.helpers.httpRequestWithAuthentication.call(
-			context,
-			CREDENTIAL_TYPE,
-			options,
-			credentials ? { credentialsDecrypted: credentials } : undefined,
-		)) as IN8nHttpFullResponse;
-		status = response.statusCode;
-		headers = response.headers as IDataObject | undefined;
-		text = await readBody(response.body, headerValue(headers, 'content-length'), abort);
+		const full = (await Promise.race([
+			context.helpers.httpRequestWithAuthentication.call(caller, CREDENTIAL_TYPE, options, credentials ? { credentialsDecrypted: credentials } : undefined),
+			deadlineReached,
+		])) as IN8nHttpFullResponse;
+		const headers = full.headers as IDataObject | undefined;
+		const body = await Promise.race([readBody(full.body, full.statusCode, headerValue(headers, 'content-length'), abort), deadlineReached]);
+		response = { status: full.statusCode, headers, text: body };
 	} catch (error) {
-		if (error instanceof LeanCloudFailure) throw error;
-		if (abort.aborted) throw aborted();
-		if ((error as Error)?.name === 'ApiServerError') throw error;
-		throw networkFailure(error);
+		failure = error;
+	} finally {
+		abort.removeEventListener('abort', onAbort);
 	}
+	if (!response) throw classifyFailure(failure, abort, aborted);
+	const { status, headers } = response;
+	let { text } = response;
 	text = redactSecrets(text, secrets, { errorText: status < 200 || status >= 300 });
 	if (status >= 300 && status < 400) throw redirectFailure(status, headers);
 	if (status >= 200 && status < 300) {

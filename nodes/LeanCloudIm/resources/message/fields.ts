@@ -3,7 +3,7 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { clientIdField, clientIdsField } from '../../descriptions/common';
 import { CHAT_ROOM, CONVERSATION, kindFields, SERVICE_CONVERSATION } from '../../descriptions/kinds';
 import type { Params } from '../../engine/params';
-import { LeanCloudFailure } from '../../transport/request';
+import { ResponseProblem } from '../../engine/responseProblem';
 
 /** Largest Unix millisecond timestamp accepted (year 2286): catches seconds-vs-milliseconds mix-ups only at the low end. */
 const MAX_TIMESTAMP_MS = 9_999_999_999_999;
@@ -37,7 +37,7 @@ export function sendResult(body: unknown): { messageId: string; timestamp: numbe
 	const messageId = inner['msg-id'];
 	const timestamp = inner.timestamp;
 	if (typeof messageId !== 'string' || typeof timestamp !== 'number') {
-		throw new LeanCloudFailure('The send response has no msg-id and timestamp', { status: 200 });
+		throw new ResponseProblem('The send response has no msg-id and timestamp', 'The message may have been sent. Check the conversation\'s history before sending it again.');
 	}
 	return { messageId, timestamp };
 }

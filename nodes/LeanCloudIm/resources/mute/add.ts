@@ -4,7 +4,7 @@ import { clientIdField } from '../../descriptions/common';
 import { objectIdSegment, readKind } from '../../descriptions/kinds';
 import type { OperationDef } from '../../engine/operation';
 import { rtm } from '../../engine/path';
-import { MAX_MUTE_SECONDS, muteTypeField, MUTE_KINDS, muteTarget } from './fields';
+import { MAX_MUTE_SECONDS, muteTypeField, MUTE_KINDS, MUTE_TYPES, muteTarget } from './fields';
 
 export const add: OperationDef = {
 	value: 'add',
@@ -29,7 +29,7 @@ export const add: OperationDef = {
 		const kind = readKind(p, MUTE_KINDS);
 		const id = objectIdSegment(p);
 		const clientId = p.clientId('clientId');
-		if (p.string('muteType') === 'permanent') {
+		if (p.oneOf('muteType', MUTE_TYPES, 'temporary') === 'permanent') {
 			return { method: 'POST', path: rtm`${kind.collection}/${id}/permanent-silenceds`, body: { client_ids: [clientId] } };
 		}
 		const ttl = p.integer('ttl', { min: 1, max: MAX_MUTE_SECONDS });

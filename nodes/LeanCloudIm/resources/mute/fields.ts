@@ -4,6 +4,8 @@ import { CHAT_ROOM, CONVERSATION, kindFields } from '../../descriptions/kinds';
 /** Longest temporary mute LeanCloud accepts: 24 hours. */
 export const MAX_MUTE_SECONDS = 86400;
 
+export const MUTE_TYPES = ['temporary', 'permanent'] as const;
+
 export function muteTypeField(description: string): INodeProperties {
 	return {
 		displayName: 'Mute Type',

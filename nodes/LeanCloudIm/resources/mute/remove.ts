@@ -2,7 +2,7 @@ import { clientIdField } from '../../descriptions/common';
 import { objectIdSegment, readKind } from '../../descriptions/kinds';
 import type { OperationDef } from '../../engine/operation';
 import { rtm } from '../../engine/path';
-import { muteTypeField, MUTE_KINDS, muteTarget } from './fields';
+import { muteTypeField, MUTE_KINDS, MUTE_TYPES, muteTarget } from './fields';
 
 export const remove: OperationDef = {
 	value: 'remove',
@@ -18,7 +18,7 @@ export const remove: OperationDef = {
 		const kind = readKind(p, MUTE_KINDS);
 		const id = objectIdSegment(p);
 		const clientId = p.clientId('clientId');
-		if (p.string('muteType') === 'permanent') {
+		if (p.oneOf('muteType', MUTE_TYPES, 'temporary') === 'permanent') {
 			return { method: 'DELETE', path: rtm`${kind.collection}/${id}/permanent-silenceds`, body: { client_ids: [clientId] } };
 		}
 		// Temporary mutes are lifted with a query parameter, not a body.

@@ -6,7 +6,7 @@ import type { OperationDef } from '../../engine/operation';
 import type { Params } from '../../engine/params';
 import { skipLimitPages } from '../../engine/pagers';
 import { rtm } from '../../engine/path';
-import { LeanCloudFailure } from '../../transport/request';
+import { ResponseProblem } from '../../engine/responseProblem';
 
 /**
  * Create, Get, Get Many, Update and Delete for one kind of conversation. The three kinds share LeanCloud's
@@ -95,7 +95,10 @@ export function getOperation(kind: ConversationKind): OperationDef {
 		output(body, p) {
 			const results = (body as { results?: unknown[] } | undefined)?.results;
 			if (!Array.isArray(results) || results.length === 0) {
-				throw new LeanCloudFailure(`No ${kind.noun} with ID "${p.string('conversationId')}" exists`, { status: 404 });
+				throw new ResponseProblem(
+					`No ${kind.noun} with ID "${p.string('conversationId')}" exists`,
+					`LeanCloud found no ${kind.noun} with this ID. Check the ID, and that it is a ${kind.noun} (not another kind of conversation).`,
+				);
 			}
 			return results[0] as IDataObject;
 		},

@@ -1,6 +1,7 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { returnAllAndLimit } from '../../descriptions/common';
+import { nestedDeeperThan } from '../../engine/jsonDepth';
 import type { ListSpec } from '../../engine/operation';
 import { lastRecordPages } from '../../engine/pagers';
 import type { Params } from '../../engine/params';
@@ -36,7 +37,7 @@ function parsedContent(data: unknown): IDataObject {
 	} catch {
 		return {};
 	}
-	if (typeof content._lctype !== 'number') return {};
+	if (typeof content !== 'object' || content === null || typeof content._lctype !== 'number' || nestedDeeperThan(content)) return {};
 	const parsed: IDataObject = { contentType: LC_TYPE_NAMES[content._lctype] ?? content._lctype };
 	if (typeof content._lctext === 'string') parsed.text = content._lctext;
 	const file = content._lcfile as IDataObject | undefined;
@@ -49,7 +50,12 @@ function parsedContent(data: unknown): IDataObject {
 /** A history record with camelCase fields named as Update, Recall and Delete expect, and rich content parsed. */
 export function simplifyRecord(record: IDataObject): IDataObject {
 	const simple: IDataObject = {};
-	for (const [key, value] of Object.entries(record)) simple[RENAMED[key] ?? camelCase(key)] = value;
+	for (const [key, value] of Object.entries(record)) {
+		// Own keys only (a record key "constructor" must not pick up Object's), and defined rather than assigned,
+		// so a key "__proto__" from the server stays data instead of replacing the item's prototype.
+		const name = Object.prototype.hasOwnProperty.call(RENAMED, key) ? RENAMED[key] : camelCase(key);
+		Object.defineProperty(simple, name, { value, enumerable: true, writable: true, configurable: true });
+	}
 	return { ...simple, ...parsedContent(record.data) };
 }
 

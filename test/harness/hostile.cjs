@@ -1,0 +1,62 @@
+// Misbehaving HTTP servers on 127.0.0.1 for the security tests: real sockets, because what is tested is
+// what n8n's HTTP helper does on the wire (redirects, endless or trickling bodies). Each server records the
+// requests it received, headers included. A .cjs file: test TypeScript may not use Node's timers or http.
+const http = require('node:http');
+
+/**
+ * Starts a server whose answers come from `respond(req, res, body)`; resolves with its base URL, the
+ * requests it received and close(). Open responses are ended on close, so no test leaves a socket behind.
+ */
+async function startServer(respond, host = '127.0.0.1') {
+	const requests = [];
+	const sockets = new Set();
+	const timers = new Set();
+	const server = http.createServer((req, res) => {
+		const chunks = [];
+		req.on('data', (chunk) => chunks.push(chunk));
+		req.on('end', () => {
+			const body = Buffer.concat(chunks).toString('utf8');
+			requests.push({ method: req.method, url: req.url, headers: req.headers, body });
+			respond(req, res, body, { every: (ms, fn) => timers.add(setInterval(fn, ms)) });
+		});
+	});
+	server.on('connection', (socket) => {
+		sockets.add(socket);
+		socket.on('close', () => sockets.delete(socket));
+	});
+	await new Promise((resolve) => server.listen(0, host, resolve));
+	const { port } = server.address();
+	return {
+		url: `http://${host}:${port}`,
+		port,
+		requests,
+		close: () =>
+			new Promise((resolve) => {
+				for (const timer of timers) clearInterval(timer);
+				for (const socket of sockets) socket.destroy();
+				server.close(() => resolve());
+			}),
+	};
+}
+
+/** Answers every request with a redirect to `target` (a full URL). */
+function redirectingServer(status, target) {
+	return startServer((req, res) => {
+		res.writeHead(status, { Location: `${target}${req.url}` });
+		res.end();
+	});
+}
+
+/** Answers 200 with a JSON-looking body that never ends: `chunkBytes` every `everyMs`. */
+function endlessServer({ chunkBytes, everyMs }) {
+	return startServer((req, res, _body, { every }) => {
+		res.writeHead(200, { 'Content-Type': 'application/json' });
+		res.write('{"results": ["');
+		const chunk = 'x'.repeat(chunkBytes);
+		every(everyMs, () => {
+			if (!res.destroyed) res.write(chunk);
+		});
+	});
+}
+
+module.exports = { endlessServer, redirectingServer, startServer };

@@ -1,0 +1,28 @@
+// Types for the security tests' misbehaving servers (hostile.cjs).
+export interface RecordedRequest {
+	method: string;
+	url: string;
+	headers: Record<string, string | string[] | undefined>;
+	body: string;
+}
+
+export interface HostileServer {
+	url: string;
+	port: number;
+	requests: RecordedRequest[];
+	close(): Promise<void>;
+}
+
+export interface MinimalResponse {
+	writeHead(status: number, headers?: Record<string, string>): void;
+	write(chunk: string): void;
+	end(chunk?: string): void;
+	readonly destroyed: boolean;
+}
+
+export declare function startServer(
+	respond: (req: { method?: string; url?: string; headers: RecordedRequest['headers'] }, res: MinimalResponse, body: string, tools: { every(ms: number, fn: () => void): void }) => void,
+	host?: string,
+): Promise<HostileServer>;
+export declare function redirectingServer(status: number, target: string): Promise<HostileServer>;
+export declare function endlessServer(options: { chunkBytes: number; everyMs: number }): Promise<HostileServer>;
