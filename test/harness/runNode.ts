@@ -132,6 +132,8 @@ export interface RunOptions {
 	/** Credential data; the test credential by default. */
 	credentials?: ICredentialDataDecryptedObject;
 	continueOnFail?: boolean;
+	/** n8n's "On Error" setting, when a test needs the error output ("continueErrorOutput"). */
+	onError?: 'continueRegularOutput' | 'continueErrorOutput';
 }
 
 export interface RunResult {
@@ -192,6 +194,7 @@ export function buildWorkflow(options: RunOptions): { workflow: WorkflowType; wo
 		parameters: options.parameters,
 		credentials: { leanCloudImApi: { id: 'cred-1', name: 'LeanCloud IM account' } },
 		...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+		...(options.onError ? { onError: options.onError } : {}),
 	};
 	const connections = { [source.name]: { main: [[{ node: NODE_NAME, type: NodeConnectionTypes.Main, index: 0 }]] } };
 	const workflowData: IWorkflowBase = {

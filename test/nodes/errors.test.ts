@@ -1,5 +1,5 @@
 import { api, byId, expectAllRequestsMade, oid, plainKeyApi, resetNock, sendParameters } from '../harness/leancloud';
-import { runNode, TEST_APP_KEY, TEST_MASTER_KEY } from '../harness/runNode';
+import { runNode, startRun, TEST_APP_KEY, TEST_MASTER_KEY } from '../harness/runNode';
 
 const send = sendParameters;
 const sent = (id: string) => ({ result: { 'msg-id': id, timestamp: 1764064800000 } });
@@ -129,5 +129,44 @@ describe('Keys never appear in outputs or errors', () => {
 			expect(serialised).not.toContain(TEST_APP_KEY);
 			expect(failed.error?.message).toBe('LeanCloud: Unauthorized. [HTTP 401, code 401]');
 		}
+	});
+});
+
+describe('Continue (using error output)', () => {
+	test('failed items go to the error branch and successful ones to the main branch, each paired to its input, in input order', async () => {
+		api()
+			.post('/1.2/rtm/conversations/c1c1c1c1c1c1c1c1c1c1c1c1/messages', { from_client: 'bot', message: 'first' })
+			.reply(200, sent('m1'))
+			.post('/1.2/rtm/conversations/c1c1c1c1c1c1c1c1c1c1c1c1/messages', { from_client: 'bot', message: 'second' })
+			.reply(404, { code: 4401, error: 'INVALID_MESSAGING_TARGET' })
+			.post('/1.2/rtm/conversations/c1c1c1c1c1c1c1c1c1c1c1c1/messages', { from_client: 'bot', message: 'fourth' })
+			.reply(200, sent('m4'));
+		const run = await startRun({
+			onError: 'continueErrorOutput',
+			items: [{ text: 'first' }, { text: 'second' }, { text: '' }, { text: 'fourth' }],
+			parameters: send({ text: '={{ $json.text }}' }),
+		});
+		const task = run.data.resultData.runData['LeanCloud IM'][0];
+		expect(task.error).toBeUndefined();
+		const [success, failed] = task.data?.main ?? [];
+		expect(success).toEqual([
+			{ json: { conversationId: 'c1c1c1c1c1c1c1c1c1c1c1c1', messageId: 'm1', timestamp: 1764064800000, fromClient: 'bot' }, pairedItem: { item: 0 } },
+			{ json: { conversationId: 'c1c1c1c1c1c1c1c1c1c1c1c1', messageId: 'm4', timestamp: 1764064800000, fromClient: 'bot' }, pairedItem: { item: 3 } },
+		]);
+		// n8n merges the input item's fields into each error item, as it does for every node's error output.
+		expect(failed).toEqual([
+			{
+				json: {
+					text: 'second',
+					error: 'LeanCloud: INVALID_MESSAGING_TARGET [HTTP 404, code 4401]',
+					details: { description: expect.stringContaining('does not exist'), code: 4401, httpCode: '404' },
+				},
+				pairedItem: { item: 1 },
+			},
+			{
+				json: { text: '', error: '"Text" is empty [item 2]', details: { description: 'Fix "Text" for this item and run the node again.' } },
+				pairedItem: { item: 2 },
+			},
+		]);
 	});
 });
