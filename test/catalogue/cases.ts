@@ -199,15 +199,21 @@ export const cases: EndpointCase[] = [
 	},
 	{
 		endpoint: 'POST /conversations/{conv_id}/permanent-silenceds',
-		parameters: on('mute', 'add', { ...inConv, clientId: 'troll', muteType: 'permanent' }),
-		request: { path: `/conversations/${CONV}/permanent-silenceds`, body: { client_ids: ['troll'] } },
-		output: [{ conversationId: CONV, clientId: 'troll', muted: true, muteType: 'permanent' }],
+		parameters: on('mute', 'add', { ...inConv, clientIds: 'troll, spam', muteType: 'permanent' }),
+		request: { path: `/conversations/${CONV}/permanent-silenceds`, body: { client_ids: ['troll', 'spam'] } },
+		output: [
+			{ conversationId: CONV, clientId: 'troll', muted: true, muteType: 'permanent' },
+			{ conversationId: CONV, clientId: 'spam', muted: true, muteType: 'permanent' },
+		],
 	},
 	{
 		endpoint: 'DELETE /conversations/{conv_id}/permanent-silenceds',
-		parameters: on('mute', 'remove', { ...inConv, clientId: 'troll', muteType: 'permanent' }),
-		request: { path: `/conversations/${CONV}/permanent-silenceds`, body: { client_ids: ['troll'] } },
-		output: [{ conversationId: CONV, clientId: 'troll', muted: false, muteType: 'permanent' }],
+		parameters: on('mute', 'remove', { ...inConv, clientIds: 'troll, spam', muteType: 'permanent' }),
+		request: { path: `/conversations/${CONV}/permanent-silenceds`, body: { client_ids: ['troll', 'spam'] } },
+		output: [
+			{ conversationId: CONV, clientId: 'troll', muted: false, muteType: 'permanent' },
+			{ conversationId: CONV, clientId: 'spam', muted: false, muteType: 'permanent' },
+		],
 	},
 	{
 		endpoint: 'GET /conversations/{conv_id}/permanent-silenceds',
@@ -356,13 +362,13 @@ export const cases: EndpointCase[] = [
 	},
 	{
 		endpoint: 'POST /chatrooms/{chatroom_id}/permanent-silenceds',
-		parameters: on('mute', 'add', { ...inRoom, clientId: 'troll', muteType: 'permanent' }),
+		parameters: on('mute', 'add', { ...inRoom, clientIds: 'troll', muteType: 'permanent' }),
 		request: { path: `/chatrooms/${ROOM}/permanent-silenceds`, body: { client_ids: ['troll'] } },
 		output: [{ conversationId: ROOM, clientId: 'troll', muted: true, muteType: 'permanent' }],
 	},
 	{
 		endpoint: 'DELETE /chatrooms/{chatroom_id}/permanent-silenceds',
-		parameters: on('mute', 'remove', { ...inRoom, clientId: 'troll', muteType: 'permanent' }),
+		parameters: on('mute', 'remove', { ...inRoom, clientIds: 'troll', muteType: 'permanent' }),
 		request: { path: `/chatrooms/${ROOM}/permanent-silenceds`, body: { client_ids: ['troll'] } },
 		output: [{ conversationId: ROOM, clientId: 'troll', muted: false, muteType: 'permanent' }],
 	},
@@ -586,7 +592,7 @@ export const cases: EndpointCase[] = [
 		parameters: on('client', 'getSignature', { sessionToken: 'r:session-token-of-alice' }),
 		request: { path: '/clients/sign', query: { session_token: 'r:session-token-of-alice' } },
 		reply: { signature: 'abc', nonce: 'n', client_id: oid('user'), timestamp: TS },
-		output: [{ signature: 'abc', nonce: 'n', client_id: oid('user'), timestamp: TS }],
+		output: [{ clientId: oid('user'), signature: 'abc', nonce: 'n', timestamp: TS }],
 	},
 
 	// 4.5 App-wide

@@ -121,7 +121,7 @@ export function checkKindsRun(run, sandbox, expect, outputOf) {
 	]);
 	expect(sandbox.store.kicked.at(-1)).toEqual({ clientId: 'e2e-troll', reason: 'E2E' });
 	expect(outputOf(run, 'Get Blocked')).toEqual([{ clientId: 'e2e-sub', conversationId: room.objectId }]);
-	expect(outputOf(run, 'Login Signature')[0]).toMatchObject({ client_id: '5a5d7432f8de3e0044b1b2c5' });
+	expect(outputOf(run, 'Login Signature')[0]).toMatchObject({ clientId: '5a5d7432f8de3e0044b1b2c5' });
 	expect(Object.keys(outputOf(run, 'Stats')[0]).sort()).toEqual(['onlineUserCount', 'userCountToday']);
 	const everything = outputOf(run, 'All Conversations').map((row) => row.objectId);
 	expect([room.objectId, svc.objectId].every((objectId) => everything.includes(objectId)), 'all conversations').toBe(true);

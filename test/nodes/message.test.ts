@@ -198,3 +198,53 @@ describe('Message > Get Many', () => {
 		expect(output).toEqual([]);
 	});
 });
+
+describe('Message > Send: LeanCloud counts push data towards the 5 KB limit', () => {
+	// 1,012 bytes of push data as JSON text: {"alert":"xxx…"} with 1,000 x.
+	const push = { alert: 'x'.repeat(1000) };
+
+	test('a 5,000-byte text with 1,012 bytes of push data is refused before sending, naming both and the total', async () => {
+		const { error } = await runNode({ parameters: message('send', { fromClient: 'bot', text: 'y'.repeat(5000), options: { pushData: JSON.stringify(push) } }) });
+		expect(error?.message).toBe(
+			'"Options > Push Data (JSON)" and "Text" together make 6,012 bytes (5,000 of content and 1,012 of push data); LeanCloud counts push data towards the message\'s limit of 5,120 bytes (5 KB) [item 0]',
+		);
+		expect(error?.description).toBe('Shorten the content or the push data.');
+	});
+
+	test('exactly 5,120 bytes together are sent', async () => {
+		api()
+			.post('/1.2/rtm/conversations/c1c1c1c1c1c1c1c1c1c1c1c1/messages', { from_client: 'bot', message: 'y'.repeat(4108), push_data: push })
+			.reply(200, { result: { 'msg-id': 'm-1', timestamp: 1764064800123 } });
+		const { output } = await runNode({ parameters: message('send', { fromClient: 'bot', text: 'y'.repeat(4108), options: { pushData: JSON.stringify(push) } }) });
+		expect(output[0].json.messageId).toBe('m-1');
+	});
+
+	test('a broadcast\'s push counts too', async () => {
+		const { error } = await runNode({
+			parameters: {
+				resource: 'broadcast',
+				operation: 'send',
+				conversationId: byId('c1c1c1c1c1c1c1c1c1c1c1c1'),
+				fromClient: 'bot',
+				text: 'y'.repeat(5000),
+				options: { push: JSON.stringify(push) },
+			},
+		});
+		expect(error?.message).toBe(
+			'"Options > Push Data (JSON)" and "Text" together make 6,012 bytes (5,000 of content and 1,012 of push data); LeanCloud counts push data towards the message\'s limit of 5,120 bytes (5 KB) [item 0]',
+		);
+	});
+});
+
+describe('one client ID where one is expected', () => {
+	test('"tom,jerry" in From Client ID is refused, pointing to the operations that take a list', async () => {
+		const { error } = await runNode({ parameters: message('send', { fromClient: 'tom,jerry', text: 'Hi' }) });
+		expect(error?.message).toBe('"From Client ID" takes one client ID, got "tom,jerry" [item 0]');
+		expect(error?.description).toContain('Mute > Add with Mute Type Permanent');
+	});
+
+	test('characters LeanCloud does not allow in client IDs are refused', async () => {
+		const { error } = await runNode({ parameters: message('send', { fromClient: 'tom@example.com', text: 'Hi' }) });
+		expect(error?.message).toBe('"From Client ID" "tom@example.com" is not a client ID: use letters, digits, _ and - only [item 0]');
+	});
+});

@@ -23,7 +23,7 @@ describe('Mute > Add', () => {
 
 	test('permanent: POST permanent-silenceds with a client_ids list', async () => {
 		api().post('/1.2/rtm/conversations/c1c1c1c1c1c1c1c1c1c1c1c1/permanent-silenceds', { client_ids: ['troll'] }).reply(200, {});
-		const { output } = await runNode({ parameters: mute('add', { clientId: 'troll', muteType: 'permanent' }) });
+		const { output } = await runNode({ parameters: mute('add', { clientIds: 'troll', muteType: 'permanent' }) });
 		expect(output).toEqual([
 			{ json: { conversationId: 'c1c1c1c1c1c1c1c1c1c1c1c1', clientId: 'troll', muted: true, muteType: 'permanent' }, pairedItem: { item: 0 } },
 		]);
@@ -41,7 +41,7 @@ describe('Mute > Remove', () => {
 
 	test('permanent: DELETE permanent-silenceds with a client_ids body', async () => {
 		api().delete('/1.2/rtm/conversations/c1c1c1c1c1c1c1c1c1c1c1c1/permanent-silenceds', { client_ids: ['troll'] }).reply(200, {});
-		const { output } = await runNode({ parameters: mute('remove', { clientId: 'troll', muteType: 'permanent' }) });
+		const { output } = await runNode({ parameters: mute('remove', { clientIds: 'troll', muteType: 'permanent' }) });
 		expect(output[0].json).toEqual({ conversationId: 'c1c1c1c1c1c1c1c1c1c1c1c1', clientId: 'troll', muted: false, muteType: 'permanent' });
 	});
 });
@@ -69,5 +69,33 @@ describe('Mute > Get Many', () => {
 			.reply(200, { client_ids: ['c'], next: 'n3' });
 		const { output } = await runNode({ parameters: mute('getAll', { limit: 3 }) });
 		expect(output.map((item) => item.json.clientId)).toEqual(['a', 'b', 'c']);
+	});
+});
+
+describe('Mute Type Permanent takes several client IDs, as the API does', () => {
+	test('Add: one request with every client_id, one output item per client', async () => {
+		api()
+			.post('/1.2/rtm/conversations/c1c1c1c1c1c1c1c1c1c1c1c1/permanent-silenceds', { client_ids: ['troll', 'spam', 'bot-9'] })
+			.reply(200, {});
+		const { output } = await runNode({ parameters: mute('add', { clientIds: 'troll, spam,\nbot-9, troll', muteType: 'permanent' }) });
+		expect(output.map((item) => [item.json.clientId, item.pairedItem])).toEqual([
+			['troll', { item: 0 }],
+			['spam', { item: 0 }],
+			['bot-9', { item: 0 }],
+		]);
+	});
+
+	test('Remove: the same list in the DELETE body', async () => {
+		api().delete('/1.2/rtm/conversations/c1c1c1c1c1c1c1c1c1c1c1c1/permanent-silenceds', { client_ids: ['troll', 'spam'] }).reply(200, {});
+		const { output } = await runNode({ parameters: mute('remove', { clientIds: 'troll, spam', muteType: 'permanent' }) });
+		expect(output.map((item) => item.json)).toEqual([
+			{ conversationId: 'c1c1c1c1c1c1c1c1c1c1c1c1', clientId: 'troll', muted: false, muteType: 'permanent' },
+			{ conversationId: 'c1c1c1c1c1c1c1c1c1c1c1c1', clientId: 'spam', muted: false, muteType: 'permanent' },
+		]);
+	});
+
+	test('Temporary takes one client: "tom,jerry" is refused with nothing sent', async () => {
+		const { error } = await runNode({ parameters: mute('add', { clientId: 'tom,jerry', muteType: 'temporary' }) });
+		expect(error?.message).toBe('"Client ID" takes one client ID, got "tom,jerry" [item 0]');
 	});
 });

@@ -15,22 +15,42 @@ function recordPaths(scope: nock.Scope): string[] {
 
 describe('path segments are URL-encoded, so no input leaves its endpoint', () => {
 	test.each([
-		['../../classes/_User', '/1.2/rtm/clients/..%2F..%2Fclasses%2F_User/kick'],
-		['a/b?c=d#e', '/1.2/rtm/clients/a%2Fb%3Fc%3Dd%23e/kick'],
-		['%2F..', '/1.2/rtm/clients/%252F../kick'],
-		['会话 1', '/1.2/rtm/clients/%E4%BC%9A%E8%AF%9D%201/kick'],
-		['line\r\nX-Injected: 1', '/1.2/rtm/clients/line%0D%0AX-Injected%3A%201/kick'],
-	])('client ID %j', async (id, path) => {
-		const scope = api().post(path).reply(200, {});
+		['../../classes/_User', '..%2F..%2Fclasses%2F_User'],
+		['a/b?c=d#e', 'a%2Fb%3Fc%3Dd%23e'],
+		['%2F..', '%252F..'],
+		['会话 1', '%E4%BC%9A%E8%AF%9D%201'],
+		['line\r\nX-Injected: 1', 'line%0D%0AX-Injected%3A%201'],
+	])('message ID %j', async (id, segment) => {
+		const path = `/1.2/rtm/conversations/c1c1c1c1c1c1c1c1c1c1c1c1/messages/${segment}/recall`;
+		const scope = api().put(path).reply(200, {});
 		const paths = recordPaths(scope);
 		const { output, error } = await runNode({
 			items: [{ id }],
-			parameters: { resource: 'client', operation: 'kick', clientId: '={{ $json.id }}' },
+			parameters: {
+				resource: 'message',
+				operation: 'recall',
+				conversationId: byId('c1c1c1c1c1c1c1c1c1c1c1c1'),
+				messageId: '={{ $json.id }}',
+				timestamp: 1764064800123,
+				fromClient: 'bot',
+			},
 		});
 		expect(error).toBeUndefined();
-		expect(output).toEqual([{ json: { clientId: id, kicked: true }, pairedItem: { item: 0 } }]);
+		expect(output[0].json).toMatchObject({ messageId: id, recalled: true });
 		expect(paths).toEqual([path]);
 	});
+
+	test.each(['../../classes/_User', 'a/b?c=d#e', '%2F..', '会话 1', 'line\r\nX-Injected: 1', 'tom,jerry', 'x'.repeat(65)])(
+		'client ID %j is refused before any request: client IDs are letters, digits, _ and - (at most 64)',
+		async (id) => {
+			const { error } = await runNode({
+				items: [{ id }],
+				parameters: { resource: 'client', operation: 'kick', clientId: '={{ $json.id }}' },
+			});
+			expect(error?.name).toBe('NodeOperationError');
+			expect(error?.message).toMatch(/^"Client ID" (takes one client ID|".*" is not a client ID|".*…" is longer than 64 characters)/);
+		},
+	);
 
 	test.each(['../../classes/_User', 'a/b?c=d#e', '%2F..', 'c1', 'c1c1c1c1c1c1c1c1c1c1c1c1/'])(
 		'conversation ID %j is refused before any request: conversation IDs have one shape',

@@ -278,13 +278,20 @@ describe('one item\'s bad input is that item\'s failure (Continue On Fail)', () 
 		expect(sendRun.output[3].json.messageId).toBe('m3');
 	});
 
-	test('a lone surrogate in a client ID that goes into a path is refused, not thrown', async () => {
+	test('a lone surrogate in a message ID that goes into a path is refused, not thrown', async () => {
 		const { output } = await runNode({
 			continueOnFail: true,
-			items: [{ client: 'tom\uDC00' }],
-			parameters: { resource: 'client', operation: 'kick', clientId: '={{ $json.client }}' },
+			items: [{ message: 'msg\uDC00' }],
+			parameters: {
+				resource: 'message',
+				operation: 'delete',
+				conversationId: byId(CONVERSATION),
+				messageId: '={{ $json.message }}',
+				fromClient: 'bot',
+				timestamp: 1764064800000,
+			},
 		});
-		expect(output[0].json.error).toBe('"Client ID" contains a broken character (a lone UTF-16 surrogate) and cannot be sent [item 0]');
+		expect(output[0].json.error).toBe('"Message ID" contains a broken character (a lone UTF-16 surrogate) and cannot be sent [item 0]');
 	});
 });
 
@@ -342,7 +349,7 @@ describe('option values are checked', () => {
 
 	test('Mute Type', async () => {
 		const { error } = await runNode({
-			parameters: { resource: 'mute', operation: 'add', conversationId: byId(CONVERSATION), clientId: 'tom', muteType: '={{ "forever" }}' },
+			parameters: { resource: 'mute', operation: 'add', conversationId: byId(CONVERSATION), clientId: 'tom', clientIds: 'tom', muteType: '={{ "forever" }}' },
 		});
 		expect(error?.message).toBe('"Mute Type" must be one of "temporary", "permanent", got "forever" [item 0]');
 	});

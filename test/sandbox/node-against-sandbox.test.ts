@@ -81,9 +81,9 @@ test('every operation, end to end', async () => {
 	expect(refused.error?.message).toBe('LeanCloud: CONVERSATION_TEMPORARY_BLACKLISTED [HTTP 403, code 4315]');
 	await run({ resource: 'mute', operation: 'remove', conversationId: conversation, clientId: 'customer-1' });
 
-	await run({ resource: 'mute', operation: 'add', conversationId: conversation, clientId: 'troll', muteType: 'permanent' });
+	await run({ resource: 'mute', operation: 'add', conversationId: conversation, clientIds: 'troll', muteType: 'permanent' });
 	expect(await run({ resource: 'mute', operation: 'getAll', conversationId: conversation, returnAll: true })).toEqual([{ clientId: 'troll' }]);
-	await run({ resource: 'mute', operation: 'remove', conversationId: conversation, clientId: 'troll', muteType: 'permanent' });
+	await run({ resource: 'mute', operation: 'remove', conversationId: conversation, clientIds: 'troll', muteType: 'permanent' });
 
 	const welcome = { conversationId: conversation, messageId: sent[1].messageId as string, timestamp: sent[1].timestamp as number, fromClient: 'supervisor' };
 	await run({ resource: 'message', operation: 'update', ...welcome, contentType: 'rich', messageType: 'text', richText: 'Welcome to ACME support!' });
@@ -130,7 +130,7 @@ test('chat rooms, service conversations, roles, blacklists, clients and the app,
 	]);
 	await run({ resource: 'role', operation: 'remove', ...inRoom, roleId: role.roleId as string });
 	const [hello] = await run({ resource: 'message', operation: 'send', ...inRoom, fromClient: 'host', text: 'Welcome!', options: { priority: 'high' } });
-	await run({ resource: 'mute', operation: 'add', ...inRoom, clientId: 'troll', muteType: 'permanent' });
+	await run({ resource: 'mute', operation: 'add', ...inRoom, clientIds: 'troll', muteType: 'permanent' });
 	const muted = await runNode({ parameters: { resource: 'message', operation: 'send', ...inRoom, fromClient: 'troll', text: 'spam' }, credentials });
 	expect(muted.error?.message).toContain('SILENCED');
 	await run({ resource: 'blacklist', operation: 'add', ...inRoom, clientIds: 'troll' });
@@ -176,7 +176,7 @@ test('chat rooms, service conversations, roles, blacklists, clients and the app,
 	await run({ resource: 'client', operation: 'unblock', clientId: 'bob', conversationId: roomId });
 	expect((await run({ resource: 'client', operation: 'getSentMessages', clientId: 'host', returnAll: true })).map((record) => record.messageId)).toEqual([hello.messageId]);
 	const [signature] = await run({ resource: 'client', operation: 'getSignature', sessionToken: 'r:5a5d7432f8de3e0044b1b2c5' });
-	expect(signature).toMatchObject({ client_id: '5a5d7432f8de3e0044b1b2c5', signature: expect.stringMatching(/^[0-9a-f]{40}$/) });
+	expect(signature).toMatchObject({ clientId: '5a5d7432f8de3e0044b1b2c5', signature: expect.stringMatching(/^[0-9a-f]{40}$/) });
 
 	// The app: stats, every conversation, the message export.
 	expect(await run({ resource: 'app', operation: 'getStats' })).toEqual([{ onlineUserCount: 0, userCountToday: expect.any(Number) }]);

@@ -158,8 +158,23 @@ function richContent(p: Params): IDataObject {
 	return content;
 }
 
-/** The `message` string to send, built from the content fields and checked against the 5 KB limit. */
-export function buildMessageContent(p: Params): string {
+const CONTENT_LABELS: Record<string, string> = { text: 'Text', richText: 'Text', contentJson: 'Content (JSON)' };
+const formatBytes = (bytes: number) => bytes.toLocaleString('en-US');
+
+/** Push data sent with a message: LeanCloud counts it towards the message's 5 KB. */
+export interface PushPayload {
+	/** The collection the push field is in (e.g. Options), so the error names it fully. */
+	fields: Params;
+	/** The push field's name in that collection. */
+	parameter: string;
+	value: IDataObject;
+}
+
+/**
+ * The `message` string to send, built from the content fields and checked against the 5 KB limit, together
+ * with the push data when there is any (LeanCloud counts `push_data`/`push` towards the same limit).
+ */
+export function buildMessageContent(p: Params, push?: PushPayload): string {
 	const contentType = p.string('contentType') || 'text';
 	let message: string;
 	let parameter: string;
@@ -177,6 +192,17 @@ export function buildMessageContent(p: Params): string {
 	const bytes = Buffer.byteLength(message, 'utf8');
 	if (bytes > MAX_MESSAGE_BYTES) {
 		p.fail(parameter, `makes the message ${bytes} bytes; LeanCloud accepts at most ${MAX_MESSAGE_BYTES} (5 KB)`, 'Shorten the content or move large data to a file URL.');
+	}
+	if (push) {
+		const pushBytes = Buffer.byteLength(JSON.stringify(push.value), 'utf8');
+		const total = bytes + pushBytes;
+		if (total > MAX_MESSAGE_BYTES) {
+			push.fields.fail(
+				push.parameter,
+				`and "${CONTENT_LABELS[parameter]}" together make ${formatBytes(total)} bytes (${formatBytes(bytes)} of content and ${formatBytes(pushBytes)} of push data); LeanCloud counts push data towards the message's limit of ${formatBytes(MAX_MESSAGE_BYTES)} bytes (5 KB)`,
+				'Shorten the content or the push data.',
+			);
+		}
 	}
 	return message;
 }

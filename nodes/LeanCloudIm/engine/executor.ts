@@ -7,7 +7,7 @@ import {
 	type INodeExecutionData,
 } from 'n8n-workflow';
 
-import { APP_KEY_FIELD, MASTER_KEY_FIELD, normaliseApiServer } from '../../../credentials/LeanCloudImApi.credentials';
+import { APP_KEY_FIELD, MASTER_KEY_FIELD, normaliseApiServer, type KeyRole } from '../../../credentials/LeanCloudImApi.credentials';
 import { CREDENTIAL_TYPE, LeanCloudFailure, sendRequest } from '../transport/request';
 import { toNodeApiError } from './errors';
 import { readExecutionOptions, type ExecutionOptions } from './executionOptions';
@@ -31,6 +31,8 @@ type Plan =
 /** What sending needs besides the plan: the policy and the quota shared by all items. */
 interface Sending {
 	options: ExecutionOptions;
+	/** The key every request of this run uses. */
+	key: KeyRole;
 	credentials: ICredentialsDecrypted;
 	/** One pacer per rate-limit bucket, shared by every item's requests. */
 	pacer(bucket: Bucket | undefined): Pacer | undefined;
@@ -51,12 +53,22 @@ function conversationOf(request: RequestSpec): string | undefined {
 	return /^\/1\.2\/rtm\/(?:conversations|chatrooms|service-conversations)\/([^/]+)/.exec(request.path)?.[1];
 }
 
+const hasValue = (credentials: IDataObject, field: string) => typeof credentials[field] === 'string' && (credentials[field] as string).trim() !== '';
+
+/** The key this operation's requests use with this credential, or undefined when the credential lacks it. */
+function keyFor(op: OperationDef, credentials: IDataObject): KeyRole | undefined {
+	const wanted = op.key ?? 'master';
+	if (wanted === 'appOrMaster') {
+		if (hasValue(credentials, APP_KEY_FIELD)) return 'app';
+		return hasValue(credentials, MASTER_KEY_FIELD) ? 'master' : undefined;
+	}
+	return hasValue(credentials, wanted === 'master' ? MASTER_KEY_FIELD : APP_KEY_FIELD) ? wanted : undefined;
+}
+
 /** What is wrong with the credential for this operation, if anything: every item reports it, nothing is sent. */
 function credentialProblem(context: IExecuteFunctions, op: OperationDef, credentials: IDataObject): NodeOperationError | undefined {
-	const master = (op.key ?? 'master') === 'master';
-	const keyField = master ? MASTER_KEY_FIELD : APP_KEY_FIELD;
-	const keyName = master ? 'Master Key' : 'App Key';
-	if (typeof credentials[keyField] !== 'string' || (credentials[keyField] as string).trim() === '') {
+	if (!keyFor(op, credentials)) {
+		const keyName = { master: 'Master Key', app: 'App Key', appOrMaster: 'App Key (or a Master Key)' }[op.key ?? 'master'];
 		return new NodeOperationError(context.getNode(), `The credential has no ${keyName}, which "${op.name}" needs`, {
 			description: `Add the ${keyName} to the LeanCloud IM API credential.`,
 		});
@@ -91,7 +103,7 @@ function plan(context: IExecuteFunctions, op: OperationDef, itemIndex: number, p
 }
 
 async function run(context: IExecuteFunctions, op: OperationDef, planned: Extract<Plan, { ok: true }>, sending: Sending): Promise<IDataObject[]> {
-	const key = op.key ?? 'master';
+	const { key } = sending;
 	const send = async (spec: RequestSpec) =>
 		await sendWithPolicy(
 			async (request) =>
@@ -182,6 +194,7 @@ export async function runOperation(
 	const pacers = new Map<Bucket, Pacer>();
 	const sending: Sending = {
 		options,
+		key: keyFor(op, credentials) ?? 'master',
 		credentials: { id: reference?.id ?? '', name: reference?.name ?? '', type: CREDENTIAL_TYPE, data: credentials },
 		pacer: (bucket) => {
 			if (!bucket) return undefined;

@@ -47,8 +47,12 @@ export interface OperationDef {
 	description: string;
 	/** Parameters of this operation only; the resource/operation show block is added when assembled. */
 	properties: INodeProperties[];
-	/** Which credential key the endpoint needs. Defaults to the master key, as the docs require for almost every endpoint. */
-	key?: KeyRole;
+	/**
+	 * Which credential key the endpoint needs. Defaults to the master key, as the docs require for almost every
+	 * endpoint. `appOrMaster`: the App Key (the documented one) when the credential has it, else the Master Key,
+	 * which LeanCloud accepts everywhere.
+	 */
+	key?: KeyRole | 'appOrMaster';
 	/** The LeanCloud rate-limit bucket the endpoint counts against, if any: its requests are paced under that quota. */
 	bucket?: Bucket;
 	/** Builds the request from the item's parameters. Throws ParameterError for bad input; never sends anything. */

@@ -18,6 +18,15 @@ export class ParameterError extends Error {
 
 /** Documented limit on client IDs (longer ones fail with 4103 INVALID_LOGIN). */
 export const MAX_CLIENT_ID_LENGTH = 64;
+/** LeanCloud client IDs: letters, digits, `_` and `-` (the docs' client ID rules). */
+const CLIENT_ID = /^[A-Za-z0-9_-]+$/;
+
+/** Why `id` cannot be a LeanCloud client ID, if it cannot. */
+function clientIdProblem(id: string): string | undefined {
+	if (id.length > MAX_CLIENT_ID_LENGTH) return `"${id.slice(0, 20)}…" is longer than ${MAX_CLIENT_ID_LENGTH} characters`;
+	if (!CLIENT_ID.test(id)) return `"${id.slice(0, 40)}" is not a client ID: use letters, digits, _ and - only`;
+	return undefined;
+}
 
 function isBlank(value: unknown): boolean {
 	return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
@@ -88,11 +97,18 @@ export class Params {
 		return { parameter: this.qualified(name), value: this.clientId(name) };
 	}
 
+	/** One client ID. A list where one is expected ("tom,jerry") is refused, never sent as a single ID. */
 	clientId(name: string): string {
 		const value = this.requiredString(name);
-		if (value.length > MAX_CLIENT_ID_LENGTH) {
-			this.fail(name, `"${value.slice(0, 20)}…" is longer than ${MAX_CLIENT_ID_LENGTH} characters`);
+		if (/[,;\s]/.test(value)) {
+			this.fail(
+				name,
+				`takes one client ID, got "${value.slice(0, 40)}"`,
+				'To act on several clients, add one input item per client, or use an operation with a Client IDs field (e.g. Member > Add, Mute > Add with Mute Type Permanent).',
+			);
 		}
+		const problem = clientIdProblem(value);
+		if (problem) this.fail(name, problem);
 		return value;
 	}
 
@@ -116,9 +132,8 @@ export class Params {
 			}
 			const id = String(part).trim();
 			if (!id) continue;
-			if (id.length > MAX_CLIENT_ID_LENGTH) {
-				this.fail(name, `"${id.slice(0, 20)}…" is longer than ${MAX_CLIENT_ID_LENGTH} characters`);
-			}
+			const problem = clientIdProblem(id);
+			if (problem) this.fail(name, problem);
 			ids.add(id);
 		}
 		if (ids.size < min) this.fail(name, min === 1 ? 'needs at least one client ID' : `needs at least ${min} client IDs`);

@@ -59,10 +59,11 @@ export const send: OperationDef = {
 	request(p) {
 		const { everyone, bucket } = readAudience(p);
 		const id = objectIdSegment(p);
-		const body: IDataObject = { from_client: p.clientId('fromClient'), message: buildMessageContent(p) };
 		const options = p.collection('options');
-		const push = options.jsonObject('push');
-		if (push && Object.keys(push).length) body.push = push;
+		const pushValue = options.jsonObject('push');
+		const push = pushValue && Object.keys(pushValue).length ? pushValue : undefined;
+		const body: IDataObject = { from_client: p.clientId('fromClient'), message: buildMessageContent(p, push && { fields: options, parameter: 'push', value: push }) };
+		if (push) body.push = push;
 		if (!everyone) return { method: 'POST', path: rtm`service-conversations/${id}/broadcasts`, body, bucket };
 
 		body.conv_id = id.value;

@@ -1,3 +1,5 @@
+import type { IDataObject } from 'n8n-workflow';
+
 import type { OperationDef } from '../../engine/operation';
 import { rtm } from '../../engine/path';
 
@@ -21,5 +23,10 @@ export const getSignature: OperationDef = {
 	],
 	request(p) {
 		return { method: 'GET', path: rtm`clients/sign`, query: { session_token: p.requiredString('sessionToken') } };
+	},
+	// camelCase like every other output; the client ID under the name the other operations use.
+	output(body) {
+		const { client_id: clientId, signature, nonce, timestamp } = (body ?? {}) as IDataObject;
+		return { clientId, signature, nonce, timestamp };
 	},
 };

@@ -9,8 +9,8 @@ export const getUnreadCount: OperationDef = {
 	value: 'getUnreadCount',
 	name: 'Get Unread Count',
 	action: 'Get a client\'s unread message count',
-	description: 'Count a client\'s unread messages, in one conversation or in all of them (uses the App Key)',
-	key: 'app',
+	description: 'Count a client\'s unread messages, in one conversation or in all of them (uses the App Key when set, else the Master Key)',
+	key: 'appOrMaster',
 	properties: [
 		clientField,
 		{

@@ -98,15 +98,17 @@ export const send: OperationDef = {
 		const id = objectIdSegment(p);
 		const body: IDataObject = { from_client: p.clientId('fromClient') };
 		if (kind === SERVICE_CONVERSATION) body.to_clients = p.clientIds('toClients', { max: MAX_RECIPIENTS });
-		body.message = buildMessageContent(p);
 		const options = p.collection('options');
+		// Push data only where the kind takes it (chat rooms have none); a value left over from another kind is not sent.
+		const pushData = kind === CHAT_ROOM ? undefined : options.jsonObject('pushData');
+		const push = pushData && Object.keys(pushData).length ? pushData : undefined;
+		body.message = buildMessageContent(p, push && { fields: options, parameter: 'pushData', value: push });
 		if (options.has('transient')) body.transient = options.boolean('transient');
 		if (options.has('priority')) body.priority = options.string('priority');
 		// Options a kind does not take are hidden for it in the editor; a value left over from another kind is not sent.
 		if (kind !== CHAT_ROOM) {
 			if (options.has('noSync')) body.no_sync = options.boolean('noSync');
-			const pushData = options.jsonObject('pushData');
-			if (pushData && Object.keys(pushData).length) body.push_data = pushData;
+			if (push) body.push_data = push;
 		}
 		if (kind !== SERVICE_CONVERSATION) {
 			if (options.has('mentionAll')) body.mention_all = options.boolean('mentionAll');

@@ -1,20 +1,17 @@
-import type { IDataObject } from 'n8n-workflow';
-
-import { clientIdField } from '../../descriptions/common';
 import { objectIdSegment, readKind } from '../../descriptions/kinds';
 import type { OperationDef } from '../../engine/operation';
 import { rtm } from '../../engine/path';
-import { MAX_MUTE_SECONDS, muteTypeField, MUTE_KINDS, MUTE_TYPES, muteTarget } from './fields';
+import { MAX_MUTE_SECONDS, MAX_PERMANENT_MUTES, mutedClientsFields, muteOutput, muteTypeField, MUTE_KINDS, MUTE_TYPES, muteTarget } from './fields';
 
 export const add: OperationDef = {
 	value: 'add',
 	name: 'Add',
 	action: 'Mute a member',
-	description: 'Stop a member from sending messages in a conversation, for a while or permanently',
+	description: 'Stop members from sending messages in a conversation, one for a while or several permanently',
 	properties: [
 		...muteTarget,
-		clientIdField({ description: 'Client ID of the member to mute' }),
 		muteTypeField('Whether the mute ends by itself after a duration or lasts until removed'),
+		...mutedClientsFields('mute'),
 		{
 			displayName: 'Duration (Seconds)',
 			name: 'ttl',
@@ -28,21 +25,13 @@ export const add: OperationDef = {
 	request(p) {
 		const kind = readKind(p, MUTE_KINDS);
 		const id = objectIdSegment(p);
-		const clientId = p.clientId('clientId');
 		if (p.oneOf('muteType', MUTE_TYPES, 'temporary') === 'permanent') {
-			return { method: 'POST', path: rtm`${kind.collection}/${id}/permanent-silenceds`, body: { client_ids: [clientId] } };
+			const clientIds = p.clientIds('clientIds', { max: MAX_PERMANENT_MUTES });
+			return { method: 'POST', path: rtm`${kind.collection}/${id}/permanent-silenceds`, body: { client_ids: clientIds } };
 		}
+		const clientId = p.clientId('clientId');
 		const ttl = p.integer('ttl', { min: 1, max: MAX_MUTE_SECONDS });
 		return { method: 'POST', path: rtm`${kind.collection}/${id}/temporary-silenceds`, body: { client_id: clientId, ttl } };
 	},
-	output(_body, p) {
-		const json: IDataObject = {
-			conversationId: p.string('conversationId'),
-			clientId: p.string('clientId'),
-			muted: true,
-			muteType: p.string('muteType'),
-		};
-		if (json.muteType === 'temporary') json.ttl = Number(p.raw('ttl'));
-		return json;
-	},
+	output: (_body, p) => muteOutput(p, true),
 };
