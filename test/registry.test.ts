@@ -1,6 +1,6 @@
 import type { INodeProperties, INodePropertyCollection, INodePropertyOptions } from 'n8n-workflow';
 
-import { operationFields } from '../nodes/LeanCloudIm/engine/executionOptions';
+import { operationFields } from '../nodes/LeanCloudIm/fields/executionOptions';
 import { LeanCloudIm } from '../nodes/LeanCloudIm/LeanCloudIm.node';
 import { findOperation, resources } from '../nodes/LeanCloudIm/registry';
 

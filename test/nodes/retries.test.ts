@@ -2,7 +2,7 @@ import type { INodeParameters } from 'n8n-workflow';
 import type nock from 'nock';
 
 import { LeanCloudIm } from '../../nodes/LeanCloudIm/LeanCloudIm.node';
-import { wait } from '../../nodes/LeanCloudIm/engine/wait';
+import { wait } from '../../nodes/shared/sending/wait';
 import { api, byId, expectAllRequestsMade, oid, resetNock, sendParameters } from '../harness/leancloud';
 import { runNode, startRun } from '../harness/runNode';
 

@@ -8,20 +8,22 @@ import {
 } from 'n8n-workflow';
 
 import { APP_KEY_FIELD, MASTER_KEY_FIELD, normaliseApiServer, type KeyRole } from '../../../credentials/LeanCloudImApi.credentials';
-import { CREDENTIAL_TYPE, LeanCloudFailure, sendRequest } from '../transport/request';
-import { toNodeApiError } from './errors';
-import { readExecutionOptions, type ExecutionOptions } from './executionOptions';
+import { CREDENTIAL_TYPE, LeanCloudFailure, sendRequest } from '../../shared/transport/request';
+import { toNodeApiError } from '../../shared/errors/apiError';
+import { readExecutionOptions, type ExecutionOptions } from '../fields/executionOptions';
 import { parameterError, readParams } from './itemParams';
-import type { Bucket, OperationDef, RequestSpec } from './operation';
-import { Pacer, QUOTA_WINDOW_MS } from './pace';
-import { collectPages } from './paginate';
-import { ParameterError, type Params } from './params';
-import { ResponseProblem } from './responseProblem';
-import { QuotaWaitError, sendWithPolicy } from './retry';
+import type { Bucket, RequestSpec } from '../../shared/sending/requestSpec';
+import type { OperationDef } from './operation';
+import { Pacer, QUOTA_WINDOW_MS } from '../../shared/sending/pace';
+import { collectPages } from '../../shared/paging/paginate';
+import { ParameterError } from '../../shared/params/parameterError';
+import type { Params } from '../../shared/params/params';
+import { ResponseProblem } from '../../shared/errors/responseProblem';
+import { QuotaWaitError, sendWithPolicy } from '../../shared/sending/retry';
 import { runScheduled } from './schedule';
-import { settle } from './settle';
+import { settle } from '../../shared/sending/settle';
 import { stopReport } from './stopReport';
-import { CancelledError } from './wait';
+import { CancelledError } from '../../shared/sending/wait';
 
 /** What phase one decided for an item: the request to send, or the error to report. */
 type Plan =

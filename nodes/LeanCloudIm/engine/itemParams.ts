@@ -1,8 +1,9 @@
 import { NodeOperationError, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { operationFields } from './executionOptions';
+import { operationFields } from '../fields/executionOptions';
 import type { OperationDef } from './operation';
-import { ParameterError, Params } from './params';
+import { ParameterError } from '../../shared/params/parameterError';
+import { Params } from '../../shared/params/params';
 
 type Labelled = Pick<INodeProperties, 'name' | 'displayName' | 'displayOptions'> & { options?: unknown; values?: unknown };
 

@@ -1,40 +1,9 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import type { KeyRole } from '../../../credentials/LeanCloudImApi.credentials';
-import type { Params } from './params';
-import type { RtmPath } from './path';
-
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
-
-/** LeanCloud's rate-limit buckets (§7 of the API notes): message sends/edits, subscriber broadcasts, app-wide broadcasts. */
-export type Bucket = 'normal' | 'subscriber' | 'broadcast';
-
-/** One HTTP request, as data. `path` can only come from the `rtm` tag, so every ID in it is encoded. */
-export interface RequestSpec {
-	method: HttpMethod;
-	path: RtmPath;
-	query?: IDataObject;
-	body?: IDataObject;
-	/** The rate-limit bucket of this request, when it differs from the operation's (one operation, several audiences). */
-	bucket?: Bucket;
-}
-
-/**
- * How a Get Many operation pages. The executor owns the loop (Return All / Limit, stopping early);
- * the declaration only says where the items are and how the next page is asked for.
- */
-export interface ListSpec {
-	/** Largest page the endpoint returns; `Infinity` for endpoints that return everything at once. */
-	pageSize: number;
-	/** Query parameter that carries the page size, if the endpoint has one. */
-	limitParam?: string;
-	/** The page's items, from the response body. */
-	items(body: unknown): unknown[];
-	/** Query changes for the page after `items`, or undefined when this was the last page. */
-	nextPage?(body: unknown, items: unknown[], query: IDataObject): IDataObject | undefined;
-	/** Turns one item into one output item. */
-	toItem?(item: unknown, params: Params): IDataObject;
-}
+import type { Params } from '../../shared/params/params';
+import type { ListSpec } from '../../shared/paging/listSpec';
+import type { Bucket, RequestSpec } from '../../shared/sending/requestSpec';
 
 export interface OperationDef {
 	/** Operation value, unique within its resource (e.g. `getAll`). */

@@ -1,7 +1,7 @@
-import { returnAllAndLimit } from '../../descriptions/common';
+import { returnAllAndLimit } from '../../../shared/fields/common';
 import type { OperationDef } from '../../engine/operation';
-import { rtm } from '../../engine/path';
-import { conversationPages, whereField, whereQuery } from '../shared/conversationCrud';
+import { rtm } from '../../../shared/params/path';
+import { conversationPages, whereField, whereQuery } from '../conversationCrud';
 
 export const getAllConversations: OperationDef = {
 	value: 'getAllConversations',

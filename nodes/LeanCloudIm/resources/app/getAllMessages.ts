@@ -1,6 +1,6 @@
 import type { OperationDef } from '../../engine/operation';
-import { rtm } from '../../engine/path';
-import { historyFields, historyPages, historyQuery } from '../shared/history';
+import { rtm } from '../../../shared/params/path';
+import { historyFields, historyPages, historyQuery } from '../../../shared/conversations/history';
 
 export const getAllMessages: OperationDef = {
 	value: 'getAllMessages',

@@ -1,4 +1,4 @@
-import { ALL_KINDS, CONVERSATION, kindFields, type ConversationKind } from '../../descriptions/kinds';
+import { ALL_KINDS, CONVERSATION, kindFields, type ConversationKind } from '../../../shared/conversations/kinds';
 
 export const blacklistTarget = kindFields(ALL_KINDS, (kind) => `The ${kind.noun} whose blacklist to use`);
 

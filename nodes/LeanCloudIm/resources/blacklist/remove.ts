@@ -1,7 +1,7 @@
-import { clientIdsField } from '../../descriptions/common';
-import { ALL_KINDS, objectIdSegment, readKind } from '../../descriptions/kinds';
+import { clientIdsField } from '../../../shared/fields/common';
+import { ALL_KINDS, objectIdSegment, readKind } from '../../../shared/conversations/kinds';
 import type { OperationDef } from '../../engine/operation';
-import { rtm } from '../../engine/path';
+import { rtm } from '../../../shared/params/path';
 import { blacklistTarget, maxBlacklisted } from './fields';
 
 export const remove: OperationDef = {

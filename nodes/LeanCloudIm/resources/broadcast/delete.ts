@@ -1,6 +1,6 @@
-import { messageReferenceFields } from '../../descriptions/common';
+import { messageReferenceFields } from '../../../shared/fields/common';
 import type { OperationDef } from '../../engine/operation';
-import { rtm } from '../../engine/path';
+import { rtm } from '../../../shared/params/path';
 
 export const deleteBroadcast: OperationDef = {
 	value: 'delete',

@@ -1,8 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { kindLocator, SERVICE_CONVERSATION } from '../../descriptions/kinds';
-import type { Bucket } from '../../engine/operation';
-import type { Params } from '../../engine/params';
+import { kindLocator, SERVICE_CONVERSATION } from '../../../shared/conversations/kinds';
+import type { Bucket } from '../../../shared/sending/requestSpec';
+import type { Params } from '../../../shared/params/params';
 
 /**
  * Broadcasts come from a service conversation and reach either its subscribers or every user of the app.

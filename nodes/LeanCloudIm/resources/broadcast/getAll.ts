@@ -1,10 +1,10 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { returnAllAndLimit } from '../../descriptions/common';
-import { objectIdSegment } from '../../descriptions/kinds';
+import { returnAllAndLimit } from '../../../shared/fields/common';
+import { objectIdSegment } from '../../../shared/conversations/kinds';
 import type { OperationDef } from '../../engine/operation';
-import { skipLimitPages } from '../../engine/pagers';
-import { rtm } from '../../engine/path';
+import { skipLimitPages } from '../../../shared/paging/pagers';
+import { rtm } from '../../../shared/params/path';
 import { senderConversationLocator } from './fields';
 
 /** The response shape is undocumented: a bare array or a `results`/`result` list are all accepted. */

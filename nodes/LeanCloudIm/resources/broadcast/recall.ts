@@ -1,7 +1,7 @@
-import { messageReferenceFields } from '../../descriptions/common';
-import { objectIdSegment } from '../../descriptions/kinds';
+import { messageReferenceFields } from '../../../shared/fields/common';
+import { objectIdSegment } from '../../../shared/conversations/kinds';
 import type { OperationDef } from '../../engine/operation';
-import { rtm } from '../../engine/path';
+import { rtm } from '../../../shared/params/path';
 import { messageReference, messageTimestamp } from '../message/fields';
 import { senderConversationLocator } from './fields';
 

@@ -1,10 +1,10 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { clientIdField } from '../../descriptions/common';
-import { buildMessageContent, contentFields } from '../../descriptions/content';
-import { objectIdSegment } from '../../descriptions/kinds';
+import { clientIdField } from '../../../shared/fields/common';
+import { buildMessageContent, contentFields } from '../../fields/content';
+import { objectIdSegment } from '../../../shared/conversations/kinds';
 import type { OperationDef } from '../../engine/operation';
-import { rtm } from '../../engine/path';
+import { rtm } from '../../../shared/params/path';
 import { sendResult } from '../message/fields';
 import { audienceField, AUDIENCES, MAX_VALIDITY_MS, readAudience, senderConversationLocator } from './fields';
 

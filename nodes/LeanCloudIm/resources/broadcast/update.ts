@@ -1,8 +1,8 @@
-import { messageReferenceFields } from '../../descriptions/common';
-import { buildMessageContent, contentFields } from '../../descriptions/content';
-import { objectIdSegment } from '../../descriptions/kinds';
+import { messageReferenceFields } from '../../../shared/fields/common';
+import { buildMessageContent, contentFields } from '../../fields/content';
+import { objectIdSegment } from '../../../shared/conversations/kinds';
 import type { OperationDef } from '../../engine/operation';
-import { rtm } from '../../engine/path';
+import { rtm } from '../../../shared/params/path';
 import { messageReference, messageTimestamp } from '../message/fields';
 import { audienceField, readAudience, senderConversationLocator } from './fields';
 

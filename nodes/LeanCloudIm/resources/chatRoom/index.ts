@@ -1,6 +1,6 @@
-import { CHAT_ROOM } from '../../descriptions/kinds';
+import { CHAT_ROOM } from '../../../shared/conversations/kinds';
 import type { ResourceDef } from '../../engine/operation';
-import { crudOperations } from '../shared/conversationCrud';
+import { crudOperations } from '../conversationCrud';
 import { getOnlineCount, getOnlineMembers } from './online';
 
 const [create, deleteRoom, get, getAll, update] = crudOperations(CHAT_ROOM, {

@@ -1,8 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { kindLocator, objectIdSegment, CHAT_ROOM } from '../../descriptions/kinds';
+import { kindLocator, objectIdSegment, CHAT_ROOM } from '../../../shared/conversations/kinds';
 import type { OperationDef } from '../../engine/operation';
-import { rtm } from '../../engine/path';
+import { rtm } from '../../../shared/params/path';
 
 export const getOnlineMembers: OperationDef = {
 	value: 'getOnlineMembers',

@@ -1,8 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { clientIdsField } from '../../descriptions/common';
+import { clientIdsField } from '../../../shared/fields/common';
 import type { OperationDef } from '../../engine/operation';
-import { rtm } from '../../engine/path';
+import { rtm } from '../../../shared/params/path';
 
 /** Client IDs LeanCloud checks per request. */
 const MAX_CHECKED = 20;

@@ -1,5 +1,5 @@
-import { clientIdField } from '../../descriptions/common';
-import { ANY_KIND, kindLocator } from '../../descriptions/kinds';
+import { clientIdField } from '../../../shared/fields/common';
+import { ANY_KIND, kindLocator } from '../../../shared/conversations/kinds';
 
 export const clientField = clientIdField({ description: 'The client to act on' });
 

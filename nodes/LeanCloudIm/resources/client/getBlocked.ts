@@ -1,7 +1,7 @@
-import { returnAllAndLimit } from '../../descriptions/common';
+import { returnAllAndLimit } from '../../../shared/fields/common';
 import type { OperationDef } from '../../engine/operation';
-import { cursorPages } from '../../engine/pagers';
-import { rtm } from '../../engine/path';
+import { cursorPages } from '../../../shared/paging/pagers';
+import { rtm } from '../../../shared/params/path';
 import { clientField } from './fields';
 
 export const getBlocked: OperationDef = {

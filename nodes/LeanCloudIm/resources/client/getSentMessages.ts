@@ -1,6 +1,6 @@
 import type { OperationDef } from '../../engine/operation';
-import { rtm } from '../../engine/path';
-import { historyFields, historyPages, historyQuery } from '../shared/history';
+import { rtm } from '../../../shared/params/path';
+import { historyFields, historyPages, historyQuery } from '../../../shared/conversations/history';
 import { clientField } from './fields';
 
 export const getSentMessages: OperationDef = {

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { OperationDef } from '../../engine/operation';
-import { rtm } from '../../engine/path';
+import { rtm } from '../../../shared/params/path';
 
 export const getSignature: OperationDef = {
 	value: 'getSignature',

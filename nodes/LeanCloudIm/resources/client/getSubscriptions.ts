@@ -1,7 +1,7 @@
-import { returnAllAndLimit } from '../../descriptions/common';
+import { returnAllAndLimit } from '../../../shared/fields/common';
 import type { OperationDef } from '../../engine/operation';
-import { rtm } from '../../engine/path';
-import { orderField } from '../shared/history';
+import { rtm } from '../../../shared/params/path';
+import { orderField } from '../../../shared/conversations/history';
 import { subscriptionPages } from '../subscriber/fields';
 import { clientField } from './fields';
 

@@ -1,6 +1,6 @@
-import { objectIdSegment } from '../../descriptions/kinds';
+import { objectIdSegment } from '../../../shared/conversations/kinds';
 import type { OperationDef } from '../../engine/operation';
-import { rtm } from '../../engine/path';
+import { rtm } from '../../../shared/params/path';
 import { blockedConversationLocator, clientField } from './fields';
 
 export const unblock: OperationDef = {

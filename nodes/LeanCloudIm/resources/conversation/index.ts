@@ -1,6 +1,6 @@
-import { CONVERSATION } from '../../descriptions/kinds';
+import { CONVERSATION } from '../../../shared/conversations/kinds';
 import type { ResourceDef } from '../../engine/operation';
-import { crudOperations } from '../shared/conversationCrud';
+import { crudOperations } from '../conversationCrud';
 
 export const conversation: ResourceDef = {
 	value: 'conversation',

@@ -1,7 +1,7 @@
-import { messageReferenceFields } from '../../descriptions/common';
-import { objectIdSegment, readKind, SERVICE_CONVERSATION } from '../../descriptions/kinds';
+import { messageReferenceFields } from '../../../shared/fields/common';
+import { objectIdSegment, readKind, SERVICE_CONVERSATION } from '../../../shared/conversations/kinds';
 import type { OperationDef } from '../../engine/operation';
-import { rtm } from '../../engine/path';
+import { rtm } from '../../../shared/params/path';
 import { MESSAGE_KINDS, messageTarget, messageTimestamp, subscriberField } from './fields';
 
 export const deleteMessage: OperationDef = {

@@ -1,9 +1,9 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { clientIdField, clientIdsField } from '../../descriptions/common';
-import { CHAT_ROOM, CONVERSATION, kindFields, SERVICE_CONVERSATION } from '../../descriptions/kinds';
-import type { Params } from '../../engine/params';
-import { ResponseProblem } from '../../engine/responseProblem';
+import { clientIdField, clientIdsField } from '../../../shared/fields/common';
+import { CHAT_ROOM, CONVERSATION, kindFields, SERVICE_CONVERSATION } from '../../../shared/conversations/kinds';
+import type { Params } from '../../../shared/params/params';
+import { ResponseProblem } from '../../../shared/errors/responseProblem';
 
 /** Largest Unix millisecond timestamp accepted (year 2286): catches seconds-vs-milliseconds mix-ups only at the low end. */
 const MAX_TIMESTAMP_MS = 9_999_999_999_999;

@@ -1,7 +1,7 @@
-import { objectIdSegment, readKind, SERVICE_CONVERSATION } from '../../descriptions/kinds';
+import { objectIdSegment, readKind, SERVICE_CONVERSATION } from '../../../shared/conversations/kinds';
 import type { OperationDef } from '../../engine/operation';
-import { rtm } from '../../engine/path';
-import { historyFields, historyPages, historyQuery } from '../shared/history';
+import { rtm } from '../../../shared/params/path';
+import { historyFields, historyPages, historyQuery } from '../../../shared/conversations/history';
 import { MESSAGE_KINDS, messageTarget, subscriberField } from './fields';
 
 export const getAll: OperationDef = {

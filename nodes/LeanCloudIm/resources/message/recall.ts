@@ -1,9 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { messageReferenceFields } from '../../descriptions/common';
-import { objectIdSegment, readKind, SERVICE_CONVERSATION } from '../../descriptions/kinds';
+import { messageReferenceFields } from '../../../shared/fields/common';
+import { objectIdSegment, readKind, SERVICE_CONVERSATION } from '../../../shared/conversations/kinds';
 import type { OperationDef } from '../../engine/operation';
-import { rtm } from '../../engine/path';
+import { rtm } from '../../../shared/params/path';
 import { MAX_RECIPIENTS, MESSAGE_KINDS, messageReference, messageTarget, messageTimestamp, recipientsField } from './fields';
 
 export const recall: OperationDef = {

@@ -1,10 +1,10 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { clientIdField } from '../../descriptions/common';
-import { buildMessageContent, contentFields } from '../../descriptions/content';
-import { CHAT_ROOM, CONVERSATION, objectIdSegment, readKind, SERVICE_CONVERSATION } from '../../descriptions/kinds';
+import { clientIdField } from '../../../shared/fields/common';
+import { buildMessageContent, contentFields } from '../../fields/content';
+import { CHAT_ROOM, CONVERSATION, objectIdSegment, readKind, SERVICE_CONVERSATION } from '../../../shared/conversations/kinds';
 import type { OperationDef } from '../../engine/operation';
-import { rtm } from '../../engine/path';
+import { rtm } from '../../../shared/params/path';
 import { MAX_RECIPIENTS, MESSAGE_KINDS, messageTarget, recipientsField, sendResult } from './fields';
 
 /** Mentions LeanCloud accepts per message. */

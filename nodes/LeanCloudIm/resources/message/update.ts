@@ -1,10 +1,10 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { messageReferenceFields } from '../../descriptions/common';
-import { buildMessageContent, contentFields } from '../../descriptions/content';
-import { objectIdSegment, readKind, SERVICE_CONVERSATION } from '../../descriptions/kinds';
+import { messageReferenceFields } from '../../../shared/fields/common';
+import { buildMessageContent, contentFields } from '../../fields/content';
+import { objectIdSegment, readKind, SERVICE_CONVERSATION } from '../../../shared/conversations/kinds';
 import type { OperationDef } from '../../engine/operation';
-import { rtm } from '../../engine/path';
+import { rtm } from '../../../shared/params/path';
 import { MAX_RECIPIENTS, MESSAGE_KINDS, messageReference, messageTarget, messageTimestamp, recipientsField } from './fields';
 
 export const update: OperationDef = {

@@ -1,8 +1,8 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { clientIdField, clientIdsField } from '../../descriptions/common';
-import { CHAT_ROOM, CONVERSATION, kindFields } from '../../descriptions/kinds';
-import type { Params } from '../../engine/params';
+import { clientIdField, clientIdsField } from '../../../shared/fields/common';
+import { CHAT_ROOM, CONVERSATION, kindFields } from '../../../shared/conversations/kinds';
+import type { Params } from '../../../shared/params/params';
 
 /** Longest temporary mute LeanCloud accepts: 24 hours. */
 export const MAX_MUTE_SECONDS = 86400;

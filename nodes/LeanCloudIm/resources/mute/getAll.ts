@@ -1,8 +1,8 @@
-import { returnAllAndLimit } from '../../descriptions/common';
-import { objectIdSegment, readKind } from '../../descriptions/kinds';
+import { returnAllAndLimit } from '../../../shared/fields/common';
+import { objectIdSegment, readKind } from '../../../shared/conversations/kinds';
 import type { OperationDef } from '../../engine/operation';
-import { clientIdItem, cursorPages } from '../../engine/pagers';
-import { rtm } from '../../engine/path';
+import { clientIdItem, cursorPages } from '../../../shared/paging/pagers';
+import { rtm } from '../../../shared/params/path';
 import { MUTE_KINDS, muteTarget } from './fields';
 
 export const getAll: OperationDef = {

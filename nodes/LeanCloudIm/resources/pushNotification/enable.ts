@@ -1,7 +1,7 @@
-import { clientIdsField } from '../../descriptions/common';
-import { CONVERSATION, kindLocator, objectIdSegment } from '../../descriptions/kinds';
+import { clientIdsField } from '../../../shared/fields/common';
+import { CONVERSATION, kindLocator, objectIdSegment } from '../../../shared/conversations/kinds';
 import type { OperationDef } from '../../engine/operation';
-import { rtm } from '../../engine/path';
+import { rtm } from '../../../shared/params/path';
 
 export const enable: OperationDef = {
 	value: 'enable',

@@ -1,8 +1,8 @@
-import { returnAllAndLimit } from '../../descriptions/common';
-import { CONVERSATION, kindLocator, objectIdSegment } from '../../descriptions/kinds';
+import { returnAllAndLimit } from '../../../shared/fields/common';
+import { CONVERSATION, kindLocator, objectIdSegment } from '../../../shared/conversations/kinds';
 import type { OperationDef } from '../../engine/operation';
-import { clientIdItem, singlePage } from '../../engine/pagers';
-import { rtm } from '../../engine/path';
+import { clientIdItem, singlePage } from '../../../shared/paging/pagers';
+import { rtm } from '../../../shared/params/path';
 
 export const getAll: OperationDef = {
 	value: 'getAll',

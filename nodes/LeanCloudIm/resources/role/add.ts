@@ -1,9 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { clientIdField } from '../../descriptions/common';
-import { objectIdSegment, readKind } from '../../descriptions/kinds';
+import { clientIdField } from '../../../shared/fields/common';
+import { objectIdSegment, readKind } from '../../../shared/conversations/kinds';
 import type { OperationDef } from '../../engine/operation';
-import { rtm } from '../../engine/path';
+import { rtm } from '../../../shared/params/path';
 import { ROLE_KINDS, readRole, roleField, roleTarget } from './fields';
 
 export const add: OperationDef = {

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { CHAT_ROOM, CONVERSATION, kindFields } from '../../descriptions/kinds';
-import type { Params } from '../../engine/params';
+import { CHAT_ROOM, CONVERSATION, kindFields } from '../../../shared/conversations/kinds';
+import type { Params } from '../../../shared/params/params';
 
 /** Member roles (LeanCloud's "member-infos") exist for conversations and chat rooms. */
 export const ROLE_KINDS = [CHAT_ROOM, CONVERSATION];

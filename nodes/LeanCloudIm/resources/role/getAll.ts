@@ -1,10 +1,10 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { returnAllAndLimit } from '../../descriptions/common';
-import { objectIdSegment, readKind } from '../../descriptions/kinds';
+import { returnAllAndLimit } from '../../../shared/fields/common';
+import { objectIdSegment, readKind } from '../../../shared/conversations/kinds';
 import type { OperationDef } from '../../engine/operation';
-import { skipLimitPages } from '../../engine/pagers';
-import { rtm } from '../../engine/path';
+import { skipLimitPages } from '../../../shared/paging/pagers';
+import { rtm } from '../../../shared/params/path';
 import { ROLE_KINDS, readRole, roleField, roleTarget } from './fields';
 
 /** Member-infos are a storage class: pages of 100, as LeanCloud's storage queries are known to honour. */

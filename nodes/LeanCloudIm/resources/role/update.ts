@@ -1,6 +1,6 @@
-import { objectIdSegment, readKind } from '../../descriptions/kinds';
+import { objectIdSegment, readKind } from '../../../shared/conversations/kinds';
 import type { OperationDef } from '../../engine/operation';
-import { rtm } from '../../engine/path';
+import { rtm } from '../../../shared/params/path';
 import { ROLE_KINDS, readRole, roleField, roleIdField, roleTarget } from './fields';
 
 export const update: OperationDef = {

@@ -1,6 +1,6 @@
-import { SERVICE_CONVERSATION } from '../../descriptions/kinds';
+import { SERVICE_CONVERSATION } from '../../../shared/conversations/kinds';
 import type { ResourceDef } from '../../engine/operation';
-import { crudOperations } from '../shared/conversationCrud';
+import { crudOperations } from '../conversationCrud';
 
 export const serviceConversation: ResourceDef = {
 	value: 'serviceConversation',

@@ -1,7 +1,7 @@
-import { clientIdField } from '../../descriptions/common';
-import { objectIdSegment } from '../../descriptions/kinds';
+import { clientIdField } from '../../../shared/fields/common';
+import { objectIdSegment } from '../../../shared/conversations/kinds';
 import type { OperationDef } from '../../engine/operation';
-import { rtm } from '../../engine/path';
+import { rtm } from '../../../shared/params/path';
 import { serviceConversationLocator } from './fields';
 
 export const add: OperationDef = {

@@ -1,8 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { objectIdSegment } from '../../descriptions/kinds';
+import { objectIdSegment } from '../../../shared/conversations/kinds';
 import type { OperationDef } from '../../engine/operation';
-import { rtm } from '../../engine/path';
+import { rtm } from '../../../shared/params/path';
 import { serviceConversationLocator } from './fields';
 
 export const count: OperationDef = {

@@ -1,8 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { kindLocator, SERVICE_CONVERSATION } from '../../descriptions/kinds';
-import type { ListSpec } from '../../engine/operation';
-import { lastRecordPages } from '../../engine/pagers';
+import { kindLocator, SERVICE_CONVERSATION } from '../../../shared/conversations/kinds';
+import type { ListSpec } from '../../../shared/paging/listSpec';
+import { lastRecordPages } from '../../../shared/paging/pagers';
 
 export const serviceConversationLocator = kindLocator(SERVICE_CONVERSATION);
 

@@ -1,7 +1,7 @@
 import { NodeOperationError, type ILoadOptionsFunctions, type INodeListSearchResult } from 'n8n-workflow';
 
-import { toNodeApiError } from '../engine/errors';
-import { rtm, type RtmPath } from '../engine/path';
+import { toNodeApiError } from '../errors/apiError';
+import { rtm, type RtmPath } from '../params/path';
 import { LeanCloudFailure, sendRequest } from '../transport/request';
 
 const PAGE_SIZE = 50;

@@ -1,20 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { MAX_JSON_DEPTH, nestedDeeperThan } from './jsonDepth';
+import { ParameterError } from './parameterError';
 import type { PathSegment } from './path';
-
-/** Bad input for one parameter. The executor turns it into a NodeOperationError naming the parameter and the item. */
-export class ParameterError extends Error {
-	constructor(
-		/** Parameter name, dotted for collection fields (e.g. `options.pushData`). */
-		readonly parameter: string,
-		message: string,
-		readonly hint?: string,
-	) {
-		super(message);
-		this.name = 'ParameterError';
-	}
-}
 
 /** Documented limit on client IDs (longer ones fail with 4103 INVALID_LOGIN). */
 export const MAX_CLIENT_ID_LENGTH = 64;

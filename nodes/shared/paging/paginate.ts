@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { ListSpec, RequestSpec } from './operation';
+import type { RequestSpec } from '../sending/requestSpec';
+import type { ListSpec } from './listSpec';
 import { LeanCloudFailure } from '../transport/request';
 
 function pagingStuck(what: string, kept: number): LeanCloudFailure {

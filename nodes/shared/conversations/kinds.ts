@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import type { Params } from '../engine/params';
-import type { PathLiteral, PathSegment } from '../engine/path';
+import type { Params } from '../params/params';
+import type { PathLiteral, PathSegment } from '../params/path';
 
 /**
  * LeanCloud's three kinds of conversation share one data model (`_Conversation`) but live under separate

@@ -1,12 +1,12 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { clientIdsField, returnAllAndLimit } from '../../descriptions/common';
-import { CONVERSATION, kindLocator, objectIdSegment, type ConversationKind } from '../../descriptions/kinds';
-import type { OperationDef } from '../../engine/operation';
-import type { Params } from '../../engine/params';
-import { skipLimitPages } from '../../engine/pagers';
-import { rtm } from '../../engine/path';
-import { ResponseProblem } from '../../engine/responseProblem';
+import { clientIdsField, returnAllAndLimit } from '../../shared/fields/common';
+import { CONVERSATION, kindLocator, objectIdSegment, type ConversationKind } from '../../shared/conversations/kinds';
+import type { OperationDef } from '../engine/operation';
+import type { Params } from '../../shared/params/params';
+import { skipLimitPages } from '../../shared/paging/pagers';
+import { rtm } from '../../shared/params/path';
+import { ResponseProblem } from '../../shared/errors/responseProblem';
 
 /**
  * Create, Get, Get Many, Update and Delete for one kind of conversation. The three kinds share LeanCloud's

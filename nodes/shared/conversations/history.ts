@@ -1,10 +1,10 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { returnAllAndLimit } from '../../descriptions/common';
-import { nestedDeeperThan } from '../../engine/jsonDepth';
-import type { ListSpec } from '../../engine/operation';
-import { lastRecordPages } from '../../engine/pagers';
-import type { Params } from '../../engine/params';
+import { returnAllAndLimit } from '../fields/common';
+import { nestedDeeperThan } from '../params/jsonDepth';
+import type { ListSpec } from '../paging/listSpec';
+import { lastRecordPages } from '../paging/pagers';
+import type { Params } from '../params/params';
 
 /** Largest page the history endpoints return. */
 export const HISTORY_PAGE_SIZE = 1000;

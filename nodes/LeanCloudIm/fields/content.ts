@@ -1,6 +1,6 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import type { Params } from '../engine/params';
+import type { Params } from '../../shared/params/params';
 
 /** LeanCloud rejects message bodies over 5 KB (4109 FRAME_TOO_LONG); checked in UTF-8 bytes before sending. */
 export const MAX_MESSAGE_BYTES = 5 * 1024;

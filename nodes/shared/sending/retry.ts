@@ -1,4 +1,4 @@
-import type { HttpMethod, RequestSpec } from './operation';
+import type { HttpMethod, RequestSpec } from './requestSpec';
 import { QUOTA_WINDOW_MS, type Pacer } from './pace';
 import { settle } from './settle';
 import { CancelledError, wait } from './wait';

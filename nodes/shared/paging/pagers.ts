@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { ListSpec } from './operation';
-import type { Params } from './params';
+import type { ListSpec } from './listSpec';
+import type { Params } from '../params/params';
 
 type ItemMapper = (item: unknown, params: Params) => IDataObject;
 

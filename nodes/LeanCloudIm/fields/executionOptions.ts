@@ -1,8 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import type { OperationDef } from './operation';
-import type { Params } from './params';
-import type { RetryPolicy } from './retry';
+import type { OperationDef } from '../engine/operation';
+import type { Params } from '../../shared/params/params';
+import type { RetryPolicy } from '../../shared/sending/retry';
 
 export interface ExecutionOptions {
 	concurrency: number;
