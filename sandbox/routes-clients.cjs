@@ -109,7 +109,7 @@ const appRoutes = [
 		null,
 		({ store, query }) => {
 			const { skip, limit } = skipLimit(query);
-			return { results: store.query(where(query), skip, limit) };
+			return { results: store.query(where(query), skip, limit, undefined, query.order) };
 		},
 	],
 	[

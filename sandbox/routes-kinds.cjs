@@ -32,7 +32,7 @@ function crud(collection) {
 			null,
 			({ store, query }) => {
 				const { skip, limit } = skipLimit(query);
-				return { results: store.query(where(query), skip, limit, (conversation) => store.constructor.collectionOf(conversation) === collection) };
+				return { results: store.query(where(query), skip, limit, (conversation) => store.constructor.collectionOf(conversation) === collection, query.order) };
 			},
 		],
 		[

@@ -27,6 +27,10 @@ function fieldValue(doc, path) {
 
 const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
 
+/** A LeanCloud Date operand ({"__type": "Date", "iso": …}) compares as its ISO text, as stored dates are kept here. */
+const operandValue = (operand) =>
+	typeof operand === 'object' && operand !== null && operand.__type === 'Date' && typeof operand.iso === 'string' ? operand.iso : operand;
+
 function matchesCondition(value, condition) {
 	const isOperatorObject =
 		typeof condition === 'object' && condition !== null && !Array.isArray(condition) && Object.keys(condition).some((key) => key.startsWith('$'));
@@ -51,13 +55,13 @@ function matchesCondition(value, condition) {
 			case '$size':
 				return Array.isArray(value) && value.length === operand;
 			case '$gt':
-				return value > operand;
+				return value > operandValue(operand);
 			case '$gte':
-				return value >= operand;
+				return value >= operandValue(operand);
 			case '$lt':
-				return value < operand;
+				return value < operandValue(operand);
 			case '$lte':
-				return value <= operand;
+				return value <= operandValue(operand);
 			default:
 				return fail(400, 102, `Unsupported query operator ${operator}.`);
 		}
@@ -136,8 +140,17 @@ class Store {
 		return conversation;
 	}
 
-	query(where, skip, limit, filter = () => true) {
-		return [...this.conversations.values()].filter((conversation) => filter(conversation) && matches(conversation, where)).slice(skip, skip + limit);
+	/**
+	 * A storage-style query. `order` (createdAt or -createdAt, as LeanCloud's storage takes it; ties by objectId)
+	 * is honoured; without it rows come in creation order.
+	 */
+	query(where, skip, limit, filter = () => true, order) {
+		const rows = [...this.conversations.values()].filter((conversation) => filter(conversation) && matches(conversation, where));
+		if (order === 'createdAt' || order === '-createdAt') {
+			const sign = order.startsWith('-') ? -1 : 1;
+			rows.sort((a, b) => sign * (a.createdAt.localeCompare(b.createdAt) || a.objectId.localeCompare(b.objectId)));
+		}
+		return rows.slice(skip, skip + limit);
 	}
 
 	update(id, fields) {

@@ -4,7 +4,7 @@
  * credentials and Continue On Fail go through the same code paths as in the n8n app. n8n's own harness is
  * internal to its monorepo, so this is ours.
  */
-import { ExecutionLifecycleHooks, LoadOptionsContext, WorkflowExecute } from 'n8n-core';
+import { ExecutionLifecycleHooks, LoadOptionsContext, PollContext, TriggersAndPollers, WorkflowExecute } from 'n8n-core';
 import {
 	ICredentialsHelper,
 	NodeConnectionTypes,
@@ -32,6 +32,7 @@ import {
 
 import { LeanCloudImApi } from '../../credentials/LeanCloudImApi.credentials';
 import { LeanCloudIm } from '../../nodes/LeanCloudIm/LeanCloudIm.node';
+import { LeanCloudImTrigger } from '../../nodes/LeanCloudImTrigger/LeanCloudImTrigger.node';
 
 export const API_SERVER = 'https://im-api.test.example';
 export const APP_ID = 'TestAppId0001';
@@ -70,6 +71,7 @@ class TestItems implements INodeType {
 
 const nodeClasses: Record<string, INodeType> = {
 	'n8n-nodes-leancloud-im.leanCloudIm': new LeanCloudIm(),
+	'n8n-nodes-leancloud-im.leanCloudImTrigger': new LeanCloudImTrigger(),
 	'test.testItems': new TestItems(),
 };
 
@@ -254,4 +256,36 @@ export function listSearchContext(parameters: INodeParameters, credentials = def
 	const { workflow, workflowData } = buildWorkflow({ parameters });
 	const node = workflow.getNode(NODE_NAME) as INode;
 	return new LoadOptionsContext(workflow, node, additionalData(workflowData, credentials), 'parameters.conversationId');
+}
+
+export interface PollOptions {
+	parameters: INodeParameters;
+	/** The workflow's static data, kept by the caller between polls as n8n keeps it for an active workflow. */
+	staticData: IDataObject;
+	/** "trigger" for an active workflow's poll, "manual" for the editor's Fetch Test Event. */
+	mode?: 'trigger' | 'manual';
+	credentials?: ICredentialDataDecryptedObject;
+}
+
+/**
+ * One poll of the LeanCloud IM Trigger through n8n-core's PollContext and TriggersAndPollers, as an active
+ * workflow polls: the node's static data lives in `staticData` between calls.
+ */
+export async function runPoll({ parameters, staticData, mode = 'trigger', credentials = defaultCredentials }: PollOptions): Promise<INodeExecutionData[][] | null> {
+	const node: INode = {
+		id: 'trigger',
+		name: 'LeanCloud IM Trigger',
+		type: 'n8n-nodes-leancloud-im.leanCloudImTrigger',
+		typeVersion: 1,
+		position: [0, 0],
+		parameters,
+		credentials: { leanCloudImApi: { id: 'cred-1', name: 'LeanCloud IM account' } },
+	};
+	const workflowData = { id: 'test-workflow', name: 'LeanCloud IM trigger test', nodes: [node], connections: {}, settings: {} } as unknown as IWorkflowBase;
+	const workflow = new Workflow({ id: 'test-workflow', nodes: [node], connections: {}, active: true, nodeTypes, staticData });
+	const context = new PollContext(workflow, node, additionalData(workflowData, credentials), mode, 'activate');
+	const result = await new TriggersAndPollers().runPollFunction(workflow, node, context);
+	// n8n saves the workflow's static data after a poll; the test keeps the same object for the next one.
+	Object.assign(staticData, workflow.staticData);
+	return result;
 }

@@ -1,0 +1,144 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { CHAT_ROOM, CONVERSATION, kindLocator, SERVICE_CONVERSATION } from '../shared/conversations/kinds';
+import { clientIdField } from '../shared/fields/common';
+
+/** Where New Message looks: the whole app's history (the export route), one conversation or chat room, or one sender's. */
+export const MESSAGE_SCOPES = ['app', 'conversation', 'chatRoom', 'client'] as const;
+export type MessageScope = (typeof MESSAGE_SCOPES)[number];
+
+export const MESSAGE_TYPES = ['text', 'image', 'audio', 'video', 'location', 'file', 'other'] as const;
+export const KIND_VALUES = [CONVERSATION.value, CHAT_ROOM.value, SERVICE_CONVERSATION.value] as const;
+
+export const DEFAULT_MAX_PER_POLL = 1000;
+
+const onMessages = { show: { event: ['newMessage'] } };
+const onConversations = { show: { event: ['newConversation'] } };
+const kindOptions = [
+	{ name: 'Chat Room', value: CHAT_ROOM.value },
+	{ name: 'Conversation', value: CONVERSATION.value, description: 'One-to-one and group conversations' },
+	{ name: 'Service Conversation', value: SERVICE_CONVERSATION.value },
+];
+
+export const triggerProperties: INodeProperties[] = [
+	{
+		displayName: 'Event',
+		name: 'event',
+		type: 'options',
+		noDataExpression: true,
+		default: 'newMessage',
+		options: [
+			{ name: 'New Message', value: 'newMessage', description: 'A message was sent: in the whole app, one conversation or chat room, or by one client' },
+			{ name: 'New Conversation', value: 'newConversation', description: 'A conversation, chat room or service conversation was created' },
+		],
+	},
+	{
+		displayName: 'Watch',
+		name: 'scope',
+		type: 'options',
+		noDataExpression: true,
+		default: 'app',
+		options: [
+			{ name: 'Whole App', value: 'app', description: 'Every message in every conversation of the app' },
+			{ name: 'One Conversation', value: 'conversation' },
+			{ name: 'One Chat Room', value: 'chatRoom' },
+			{ name: 'Messages Sent by One Client', value: 'client', description: 'In conversations and chat rooms' },
+		],
+		displayOptions: onMessages,
+	},
+	{ ...kindLocator(CONVERSATION, 'The conversation to watch'), displayOptions: { show: { event: ['newMessage'], scope: ['conversation'] } } },
+	{ ...kindLocator(CHAT_ROOM, 'The chat room to watch'), displayOptions: { show: { event: ['newMessage'], scope: ['chatRoom'] } } },
+	clientIdField({
+		description: 'The client whose sent messages to watch',
+		displayOptions: { show: { event: ['newMessage'], scope: ['client'] } },
+	}),
+	{
+		displayName: 'Conversation Types',
+		name: 'conversationTypes',
+		type: 'multiOptions',
+		default: [...KIND_VALUES],
+		required: true,
+		options: kindOptions,
+		description: 'Which kinds of conversation to report when they are created',
+		displayOptions: onConversations,
+	},
+	{
+		displayName: 'Simplify',
+		name: 'simplify',
+		type: 'boolean',
+		default: true,
+		description:
+			'Whether to return the same fields as Message > Get Many with Simplify (messageId, timestamp, fromClient, conversationId, content, contentType, text…), ready for Recall, Mute and Send by expression',
+		displayOptions: onMessages,
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Conversation Types',
+				name: 'conversationTypes',
+				type: 'multiOptions',
+				default: [],
+				options: kindOptions,
+				description: 'Only messages in these kinds of conversation. Empty reports every kind.',
+				displayOptions: { show: { '/event': ['newMessage'], '/scope': ['app', 'client'] } },
+			},
+			{
+				displayName: 'From Client IDs',
+				name: 'fromClients',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. alice, bob',
+				description: 'Only messages sent by these clients, separated by commas',
+				displayOptions: { show: { '/event': ['newMessage'], '/scope': ['app', 'conversation', 'chatRoom'] } },
+			},
+			{
+				displayName: 'Ignore Messages From',
+				name: 'ignoreFrom',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. support-bot',
+				description:
+					'Client IDs whose messages never trigger the workflow, separated by commas: put your bot\'s own ID here so its replies do not trigger it again',
+				displayOptions: { show: { '/event': ['newMessage'] } },
+			},
+			{
+				displayName: 'Max Items per Poll',
+				name: 'maxPerPoll',
+				type: 'number',
+				default: DEFAULT_MAX_PER_POLL,
+				typeOptions: { minValue: 1, maxValue: 10000 },
+				description: 'Most records read in one poll; the rest are read by the next poll, never dropped',
+			},
+			{
+				displayName: 'Message Types',
+				name: 'messageTypes',
+				type: 'multiOptions',
+				default: [],
+				options: [
+					{ name: 'Audio', value: 'audio' },
+					{ name: 'File', value: 'file' },
+					{ name: 'Image', value: 'image' },
+					{ name: 'Location', value: 'location' },
+					{ name: 'Other', value: 'other', description: 'Custom typed messages and recalled ones' },
+					{ name: 'Text', value: 'text', description: 'Plain text, and typed text messages' },
+					{ name: 'Video', value: 'video' },
+				],
+				description: 'Only messages of these types. Empty reports every type.',
+				displayOptions: { show: { '/event': ['newMessage'] } },
+			},
+			{
+				displayName: 'Start From',
+				name: 'startFrom',
+				type: 'dateTime',
+				default: '',
+				description:
+					'On the first poll after activation, report what arrived since this time instead of starting from now. Later polls go on from where the last one stopped.',
+			},
+		],
+	},
+];

@@ -1,0 +1,80 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { ALL_KINDS, type ConversationKind } from '../shared/conversations/kinds';
+import { collectPages } from '../shared/paging/paginate';
+import { skipLimitPages } from '../shared/paging/pagers';
+import type { Params } from '../shared/params/params';
+import { rtm } from '../shared/params/path';
+import type { RequestSpec } from '../shared/sending/requestSpec';
+import { advance, readFrom, type Cursor } from './cursor';
+import { DEFAULT_MAX_PER_POLL, KIND_VALUES } from './fields';
+
+type Send = (spec: RequestSpec) => Promise<unknown>;
+
+/** The conversation queries' largest page. */
+const PAGE_SIZE = 1000;
+/** Most rows read per kind in one poll: rows are sorted here (the API documents no order), so a poll reads them all up to this. */
+const MAX_ROWS_PER_KIND = 10_000;
+
+function chosenKinds(p: Params): ConversationKind[] {
+	const values = (p.raw('conversationTypes') as string[] | undefined) ?? [...KIND_VALUES];
+	if (!Array.isArray(values) || values.length === 0) p.fail('conversationTypes', 'needs at least one type');
+	for (const value of values) {
+		if (!(KIND_VALUES as readonly string[]).includes(value)) p.fail('conversationTypes', `has an unknown type "${String(value)}"`);
+	}
+	return ALL_KINDS.filter((kind) => values.includes(kind.value));
+}
+
+export function conversationKey(p: Params): string {
+	return `conversation:${chosenKinds(p)
+		.map((kind) => kind.value)
+		.sort()
+		.join(',')}`;
+}
+
+/** LeanCloud's storage date operand. */
+const date = (ms: number) => ({ __type: 'Date', iso: new Date(ms).toISOString() });
+
+const toRecord = (row: IDataObject, kind: ConversationKind) => ({
+	row: { ...row, conversationType: kind.value },
+	id: String(row.objectId),
+	time: Date.parse(String(row.createdAt)),
+});
+
+/**
+ * Rows of the chosen kinds created at or after `since`, oldest first (sorted here by createdAt then objectId:
+ * the API documents `where`/`skip`/`limit` only, so `order` is asked for but not relied on).
+ */
+async function createdSince(send: Send, kinds: ConversationKind[], since: number, order: 'createdAt' | '-createdAt', perKind: number) {
+	const rows: Array<ReturnType<typeof toRecord>> = [];
+	for (const kind of kinds) {
+		const query: IDataObject = { where: JSON.stringify({ createdAt: { $gte: date(since) } }), order };
+		const page = await collectPages(send, { method: 'GET', path: rtm`${kind.collection}`, query }, skipLimitPages('results', PAGE_SIZE), perKind);
+		for (const row of page as IDataObject[]) {
+			const record = toRecord(row, kind);
+			if (record.id && Number.isFinite(record.time)) rows.push(record);
+		}
+	}
+	return rows.sort((a, b) => a.time - b.time || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/** One poll: every conversation created since the cursor (up to the cap, the rest next time), each reported once. */
+export async function pollConversations(send: Send, p: Params, cursor: Cursor): Promise<{ items: IDataObject[]; next: Cursor }> {
+	const options = p.collection('options');
+	const cap = options.has('maxPerPoll') ? options.integer('maxPerPoll', { min: 1, max: 10_000 }) : DEFAULT_MAX_PER_POLL;
+	const rows = await createdSince(send, chosenKinds(p), readFrom(cursor).time, 'createdAt', MAX_ROWS_PER_KIND);
+	// Past the cap, the poll reports the oldest `cap` rows it has not reported yet and resumes at the last one.
+	const unseen = new Set(cursor.seen.map(([id]) => id));
+	const reportable = rows.filter((row) => !unseen.has(row.id));
+	const capped = reportable.length > cap;
+	const taken = capped ? rows.slice(0, rows.indexOf(reportable[cap - 1]) + 1) : rows;
+	const { fresh, next } = advance(cursor, taken, capped);
+	return { items: fresh.map((entry) => entry.row), next };
+}
+
+/** Manual mode: the most recently created conversation of the chosen kinds. */
+export async function latestConversations(send: Send, p: Params): Promise<IDataObject[]> {
+	const rows = await createdSince(send, chosenKinds(p), 0, '-createdAt', 10);
+	const newest = rows[rows.length - 1];
+	return newest ? [newest.row] : [];
+}

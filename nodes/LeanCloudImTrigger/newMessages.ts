@@ -1,0 +1,123 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { objectIdSegment } from '../shared/conversations/kinds';
+import { HISTORY_PAGE_SIZE, simplifyRecord } from '../shared/conversations/history';
+import { collectPages } from '../shared/paging/paginate';
+import type { ListSpec } from '../shared/paging/listSpec';
+import type { Params } from '../shared/params/params';
+import { rtm, type RtmPath } from '../shared/params/path';
+import type { RequestSpec } from '../shared/sending/requestSpec';
+import { advance, readFrom, type Cursor } from './cursor';
+import { kindsOf, type KindCache } from './kinds';
+import { DEFAULT_MAX_PER_POLL, MESSAGE_SCOPES, MESSAGE_TYPES } from './fields';
+
+type Send = (spec: RequestSpec) => Promise<unknown>;
+
+const LC_TYPE_NAMES: Record<number, string> = { [-1]: 'text', [-2]: 'image', [-3]: 'audio', [-4]: 'video', [-5]: 'location', [-6]: 'file' };
+
+/** The message type the Message Types filter matches: typed messages by `_lctype`, plain text as text. */
+export function messageTypeOf(record: IDataObject): string {
+	const data = record.data;
+	if (typeof data !== 'string' || !data.startsWith('{')) return 'text';
+	let parsed: unknown;
+	try {
+		parsed = JSON.parse(data);
+	} catch {
+		return 'text';
+	}
+	const type = (parsed as IDataObject | null)?._lctype;
+	if (typeof type !== 'number') return 'text';
+	return LC_TYPE_NAMES[type] ?? 'other';
+}
+
+/** Where the messages come from, and what the cursor follows (a changed target starts afresh). */
+export function messageSource(p: Params): { path: RtmPath; key: string } {
+	const scope = p.oneOf('scope', MESSAGE_SCOPES, 'app');
+	if (scope === 'conversation') {
+		const id = objectIdSegment(p);
+		return { path: rtm`conversations/${id}/messages`, key: `message:conversation:${id.value}` };
+	}
+	if (scope === 'chatRoom') {
+		const id = objectIdSegment(p);
+		return { path: rtm`chatrooms/${id}/messages`, key: `message:chatRoom:${id.value}` };
+	}
+	if (scope === 'client') {
+		const client = p.clientIdSegment('clientId');
+		return { path: rtm`clients/${client}/messages`, key: `message:client:${client.value}` };
+	}
+	return { path: rtm`messages`, key: 'message:app' };
+}
+
+/** History pages oldest first: the next page starts right after the last record (timestamp and ID, excluded). */
+const oldestFirstPages: ListSpec = {
+	pageSize: HISTORY_PAGE_SIZE,
+	limitParam: 'limit',
+	items: (body) => (Array.isArray(body) ? body : []),
+	nextPage: (_body, items, query) => {
+		if (items.length < Number(query.limit)) return undefined;
+		const last = items[items.length - 1] as IDataObject;
+		return { timestamp: last.timestamp as number, msgid: last['msg-id'] as string, include_start: false };
+	},
+};
+
+interface Filters {
+	keep(record: IDataObject): boolean;
+	kinds?: string[];
+}
+
+function readFilters(p: Params, scope: string): Filters {
+	const options = p.collection('options');
+	const ignore = new Set(options.has('ignoreFrom') ? options.clientIds('ignoreFrom') : []);
+	const from = scope !== 'client' && options.has('fromClients') ? new Set(options.clientIds('fromClients')) : undefined;
+	const types = (options.raw('messageTypes') as string[] | undefined) ?? [];
+	for (const type of types) if (!(MESSAGE_TYPES as readonly string[]).includes(type)) options.fail('messageTypes', `has an unknown type "${type}"`);
+	const kinds = ['app', 'client'].includes(scope) ? ((options.raw('conversationTypes') as string[] | undefined) ?? []) : [];
+	return {
+		keep: (record) => {
+			const sender = String(record.from ?? '');
+			if (ignore.has(sender)) return false;
+			if (from && !from.has(sender)) return false;
+			return types.length === 0 || types.includes(messageTypeOf(record));
+		},
+		kinds: kinds.length ? kinds : undefined,
+	};
+}
+
+const toRecord = (record: IDataObject) => ({ record, id: String(record['msg-id']), time: Number(record.timestamp) });
+
+/** Applies the filters (the conversation-kind one needs the kinds of the conversations seen) and shapes the items. */
+async function shape(send: Send, p: Params, filters: Filters, records: IDataObject[], cache: KindCache): Promise<IDataObject[]> {
+	let kept = records.filter((record) => filters.keep(record));
+	if (filters.kinds) {
+		const kinds = await kindsOf(send, [...new Set(kept.map((record) => String(record['conv-id'])))], cache);
+		const wanted = filters.kinds;
+		kept = kept.filter((record) => wanted.includes(kinds.get(String(record['conv-id'])) ?? ''));
+	}
+	return p.boolean('simplify', true) ? kept.map((record) => simplifyRecord(record)) : kept;
+}
+
+/** One poll: every message since the cursor (up to the cap), each reported once; and the cursor after it. */
+export async function pollMessages(send: Send, p: Params, cursor: Cursor, cache: KindCache): Promise<{ items: IDataObject[]; next: Cursor }> {
+	const { path } = messageSource(p);
+	const scope = p.oneOf('scope', MESSAGE_SCOPES, 'app');
+	const filters = readFilters(p, scope);
+	const cap = p.collection('options').has('maxPerPoll') ? p.collection('options').integer('maxPerPoll', { min: 1, max: 10_000 }) : DEFAULT_MAX_PER_POLL;
+	const from = readFrom(cursor);
+	const query: IDataObject = { reversed: true, timestamp: from.time };
+	if (from.afterId) query.msgid = from.afterId;
+	else query.include_start = true;
+	const records = (await collectPages(send, { method: 'GET', path, query }, oldestFirstPages, cap)) as IDataObject[];
+	const { fresh, next } = advance(cursor, records.map(toRecord), records.length >= cap);
+	const items = await shape(send, p, filters, fresh.map((entry) => entry.record), cache);
+	return { items, next };
+}
+
+/** Manual mode ("Fetch Test Event"): the latest matching message, new or not, so fields can be mapped. */
+export async function latestMessages(send: Send, p: Params, cache: KindCache): Promise<IDataObject[]> {
+	const { path } = messageSource(p);
+	const filters = readFilters(p, p.oneOf('scope', MESSAGE_SCOPES, 'app'));
+	const records = (await send({ method: 'GET', path, query: { limit: 100 } })) as unknown;
+	const newestFirst = Array.isArray(records) ? (records as IDataObject[]) : [];
+	const items = await shape(send, p, filters, newestFirst, cache);
+	return items.slice(0, 1);
+}
