@@ -13,4 +13,27 @@ function seedDemo(store) {
 	store.addMessage(DEMO_CONVERSATION_ID, 'customer-1', 'Thanks, waiting.');
 }
 
-module.exports = { seedDemo, DEMO_CONVERSATION_ID };
+/** What the demo's clients say over time; every fourth line is spam for the moderation example. */
+const CHATTER = [
+	['customer-1', 'Any news on A-1001?'],
+	['agent-7', JSON.stringify({ _lctype: -1, _lctext: 'The parcel left the warehouse this morning.' })],
+	['customer-1', 'What are your opening hours?'],
+	['spammer-9', 'Cheap pills, best price: spam.example'],
+];
+
+/**
+ * Makes the demo conversation live: one message every `everyMs`, stored like any REST send (so it reaches the
+ * conversation's and the app-wide history, in order). Returns a function that stops it.
+ */
+function startChatter(store, everyMs) {
+	let next = 0;
+	const timer = setInterval(() => {
+		const [from, data] = CHATTER[next % CHATTER.length];
+		next += 1;
+		if (store.conversations.has(DEMO_CONVERSATION_ID)) store.addMessage(DEMO_CONVERSATION_ID, from, data);
+	}, everyMs);
+	timer.unref();
+	return () => clearInterval(timer);
+}
+
+module.exports = { seedDemo, startChatter, DEMO_CONVERSATION_ID };

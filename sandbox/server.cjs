@@ -4,7 +4,7 @@
 const http = require('node:http');
 
 const { authenticate } = require('./auth.cjs');
-const { seedDemo } = require('./demo.cjs');
+const { seedDemo, startChatter } = require('./demo.cjs');
 const { RateLimiter } = require('./limits.cjs');
 const { findRoute } = require('./routes.cjs');
 const { ApiError, Store } = require('./store.cjs');
@@ -29,6 +29,8 @@ const DEFAULTS = {
 	logRequests: false,
 	/** Whether to start with the demo conversation and messages (sandbox/demo.cjs). */
 	demo: false,
+	/** With demo: a new message in the demo conversation every this many ms (0 = none), for the trigger to see. */
+	chatterMs: 0,
 };
 
 /** Largest request body read (LeanCloud answers 413 for payloads it will not take; its messages are at most 5 KB). */
@@ -83,6 +85,7 @@ async function startSandbox(options = {}) {
 	const config = { ...DEFAULTS, ...options };
 	const store = new Store();
 	if (config.demo) seedDemo(store);
+	const stopChatter = config.demo && config.chatterMs > 0 ? startChatter(store, config.chatterMs) : () => {};
 	const limiter = new RateLimiter(config.limits);
 	const requests = [];
 	const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -155,6 +158,7 @@ async function startSandbox(options = {}) {
 		requests,
 		close: () =>
 			new Promise((resolve) => {
+				stopChatter();
 				server.closeAllConnections?.();
 				server.close(() => resolve());
 			}),
@@ -165,7 +169,8 @@ module.exports = { startSandbox, DEFAULTS, SEEDED_HISTORY_ID };
 
 if (require.main === module) {
 	// Environment: SANDBOX_PORT (3210; 0 = any free port), SANDBOX_LATENCY_MS, SANDBOX_DEMO (true),
-	// SANDBOX_NORMAL_QUOTA ("limit/windowMs", e.g. 100/2000), SANDBOX_RETRY_AFTER (false), SANDBOX_SEED_MESSAGES.
+	// SANDBOX_NORMAL_QUOTA ("limit/windowMs", e.g. 100/2000), SANDBOX_RETRY_AFTER (false), SANDBOX_SEED_MESSAGES,
+	// SANDBOX_CHATTER_MS (0: a demo message every this many ms).
 	const env = process.env;
 	const limits = {};
 	if (env.SANDBOX_NORMAL_QUOTA) {
@@ -177,6 +182,7 @@ if (require.main === module) {
 		latencyMs: Number(env.SANDBOX_LATENCY_MS ?? 0),
 		demo: env.SANDBOX_DEMO !== 'false',
 		retryAfterHeader: env.SANDBOX_RETRY_AFTER === 'true',
+		chatterMs: Number(env.SANDBOX_CHATTER_MS ?? 0),
 		limits,
 	}).then((sandbox) => {
 		// SANDBOX_SEED_MESSAGES=N: the conversation SEEDED_HISTORY_ID with N messages, for history benchmarks.

@@ -12,6 +12,7 @@ export interface SandboxOptions {
 	masterKey?: string;
 	limits?: { normal?: SandboxBucketLimits; subscriber?: SandboxBucketLimits; broadcast?: SandboxBucketLimits };
 	latencyMs?: number;
+	chatterMs?: number;
 	retryAfterHeader?: boolean;
 	logRequests?: boolean;
 	demo?: boolean;

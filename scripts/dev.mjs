@@ -21,7 +21,8 @@ const started = Date.now();
 say('Building the package…');
 const tarball = packPackage();
 
-const sandbox = await startSandbox({ port: SANDBOX_PORT, demo: true });
+// The demo conversation gets a new message every 30 s (SANDBOX_CHATTER_MS), so the trigger examples have something to see.
+const sandbox = await startSandbox({ port: SANDBOX_PORT, demo: true, chatterMs: Number(process.env.SANDBOX_CHATTER_MS ?? 30_000) });
 const runtime = ensureN8n();
 const userFolder = join(CACHE, 'dev-home');
 

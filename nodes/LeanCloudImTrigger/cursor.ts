@@ -21,12 +21,16 @@ export interface Cursor {
 	resume?: { time: number; id: string };
 	/** [id, time] of records reported within the overlap window, newest last. */
 	seen: Array<[string, number]>;
-	/** Records older than this were reported before (the window's oldest IDs were let go to bound memory). */
+	/**
+	 * Records older than this are not reported: they were before the start (now, or Start From), or were
+	 * reported before and their IDs let go to bound memory.
+	 */
 	floor?: number;
 }
 
+/** A cursor that reports what comes at or after `position` (now, or Start From): the overlap never reaches before it. */
 export function startCursor(key: string, position: number): Cursor {
-	return { key, position, seen: [] };
+	return { key, position, seen: [], floor: position };
 }
 
 /** Where the next read starts: right after the capped record, or the overlap window before the position. */

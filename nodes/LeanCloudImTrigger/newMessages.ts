@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { objectIdSegment } from '../shared/conversations/kinds';
+import { CHAT_ROOM, CONVERSATION, objectIdSegment } from '../shared/conversations/kinds';
 import { HISTORY_PAGE_SIZE, simplifyRecord } from '../shared/conversations/history';
 import { collectPages } from '../shared/paging/paginate';
 import type { ListSpec } from '../shared/paging/listSpec';
@@ -85,15 +85,30 @@ function readFilters(p: Params, scope: string): Filters {
 
 const toRecord = (record: IDataObject) => ({ record, id: String(record['msg-id']), time: Number(record.timestamp) });
 
-/** Applies the filters (the conversation-kind one needs the kinds of the conversations seen) and shapes the items. */
-async function shape(send: Send, p: Params, filters: Filters, records: IDataObject[], cache: KindCache): Promise<IDataObject[]> {
+/** The kind of every watched conversation, when the scope says it (one conversation or one chat room). */
+const SCOPE_KINDS: Record<string, string> = { conversation: CONVERSATION.value, chatRoom: CHAT_ROOM.value };
+
+/**
+ * Applies the filters (the conversation-kind one needs the kinds of the conversations seen) and shapes the
+ * items. Simplified items carry `conversationType` when it is known (one conversation or chat room watched,
+ * or the Conversation Types filter set), so Recall, Mute and Send can take it by expression.
+ */
+async function shape(send: Send, p: Params, scope: string, filters: Filters, records: IDataObject[], cache: KindCache): Promise<IDataObject[]> {
 	let kept = records.filter((record) => filters.keep(record));
+	const scopeKind: string | undefined = SCOPE_KINDS[scope];
+	let kindOf = (record: IDataObject): string | undefined => (record ? scopeKind : undefined);
 	if (filters.kinds) {
 		const kinds = await kindsOf(send, [...new Set(kept.map((record) => String(record['conv-id'])))], cache);
 		const wanted = filters.kinds;
 		kept = kept.filter((record) => wanted.includes(kinds.get(String(record['conv-id'])) ?? ''));
+		kindOf = (record) => kinds.get(String(record['conv-id']));
 	}
-	return p.boolean('simplify', true) ? kept.map((record) => simplifyRecord(record)) : kept;
+	if (!p.boolean('simplify', true)) return kept;
+	return kept.map((record) => {
+		const simple = simplifyRecord(record);
+		const kind = kindOf(record);
+		return kind ? { ...simple, conversationType: kind } : simple;
+	});
 }
 
 /** One poll: every message since the cursor (up to the cap), each reported once; and the cursor after it. */
@@ -108,16 +123,17 @@ export async function pollMessages(send: Send, p: Params, cursor: Cursor, cache:
 	else query.include_start = true;
 	const records = (await collectPages(send, { method: 'GET', path, query }, oldestFirstPages, cap)) as IDataObject[];
 	const { fresh, next } = advance(cursor, records.map(toRecord), records.length >= cap);
-	const items = await shape(send, p, filters, fresh.map((entry) => entry.record), cache);
+	const items = await shape(send, p, scope, filters, fresh.map((entry) => entry.record), cache);
 	return { items, next };
 }
 
 /** Manual mode ("Fetch Test Event"): the latest matching message, new or not, so fields can be mapped. */
 export async function latestMessages(send: Send, p: Params, cache: KindCache): Promise<IDataObject[]> {
 	const { path } = messageSource(p);
-	const filters = readFilters(p, p.oneOf('scope', MESSAGE_SCOPES, 'app'));
+	const scope = p.oneOf('scope', MESSAGE_SCOPES, 'app');
+	const filters = readFilters(p, scope);
 	const records = (await send({ method: 'GET', path, query: { limit: 100 } })) as unknown;
 	const newestFirst = Array.isArray(records) ? (records as IDataObject[]) : [];
-	const items = await shape(send, p, filters, newestFirst, cache);
+	const items = await shape(send, p, scope, filters, newestFirst, cache);
 	return items.slice(0, 1);
 }

@@ -59,8 +59,15 @@ export async function checkEditor({ runtime, userFolder, port = 5699 }) {
 		const icons = await page.locator('img[src*="leancloud-im"]').count();
 		expect(icons > 0, 'our icon in the nodes panel').toBe(true);
 
-		// Its actions: every resource's operations, by their action texts.
+		// n8n lists the trigger's events beside the node's actions: the trigger first (a new workflow starts with one).
 		await item.click();
+		for (const event of ['On new message', 'On new conversation']) {
+			await page.getByText(event, { exact: true }).first().waitFor({ timeout: 15_000 });
+		}
+		await page.screenshot({ path: join(ARTIFACTS, '1b-trigger-events.png') });
+
+		// Its actions: every resource's operations, by their action texts (the Actions section starts folded).
+		await page.getByText(/^Actions \(\d+\)$/).first().click();
 		for (const action of ['Create a conversation', 'Add members to a conversation', 'Send a message', 'Mute a member', 'Turn off push notifications for members', 'Create a chat room', 'Send a broadcast', 'Kick a client offline', 'Give a member a role']) {
 			await page.getByText(action, { exact: true }).first().waitFor({ timeout: 15_000 });
 		}
@@ -77,6 +84,22 @@ export async function checkEditor({ runtime, userFolder, port = 5699 }) {
 		await page.getByPlaceholder('Select a conversation...').click();
 		await page.getByText(`Support: ACME Corp (${DEMO_CONVERSATION_ID})`, { exact: true }).first().waitFor({ timeout: 15_000 });
 		await page.screenshot({ path: join(ARTIFACTS, '4-conversation-picker.png') });
+
+		// The trigger's parameters: a new workflow, the trigger event "On new message".
+		await page.goto(`${n8n.url}/workflow/new`, { waitUntil: 'networkidle' });
+		await page.locator('[data-test-id="node-creator-plus-button"]').click();
+		const triggerSearch = page.getByPlaceholder(/search/i).first();
+		await triggerSearch.waitFor({ timeout: 30_000 });
+		await triggerSearch.fill('LeanCloud');
+		await page.getByText('LeanCloud IM', { exact: true }).first().click();
+		await page.getByText('On new message', { exact: true }).first().click();
+		for (const label of ['Event', 'Watch', 'Simplify']) {
+			await page.getByText(label, { exact: true }).first().waitFor({ timeout: 15_000 });
+		}
+		// Fetch Test Event (manual mode) shows the latest message of the sandbox's app, with the simplified fields.
+		await page.getByText('Fetch Test Event', { exact: true }).first().click();
+		await page.getByText('fromClient', { exact: true }).first().waitFor({ timeout: 30_000 });
+		await page.screenshot({ path: join(ARTIFACTS, '5-trigger.png') });
 	} catch (error) {
 		await page?.screenshot({ path: join(ARTIFACTS, 'failure.png') }).catch(() => undefined);
 		throw error;

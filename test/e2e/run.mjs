@@ -1,19 +1,20 @@
 // `npm run test:e2e`: the packed package inside the real n8n app, against the LeanCloud IM sandbox.
 // Packs the tarball, installs it as a community package into a fresh n8n user folder, imports the credential,
 // the example workflows and a workflow that runs every operation, runs each with `n8n execute`, and checks
-// their outputs and the sandbox's state. Then a browser check of the editor (test/e2e/browser.mjs), and the
+// their outputs and the sandbox's state; then the trigger in active workflows under `n8n start` (trigger.mjs). Then a browser check of the editor (test/e2e/browser.mjs), and the
 // same every-operation workflow on the last n8n 1.x under Node 20 (test/e2e/n8n1.mjs).
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
-import { REPO, executeWorkflow, importCredential, importWorkflows, installPackage, packPackage } from '../../scripts/n8n-instance.mjs';
+import { REPO, executeWorkflow, importCredential, importWorkflows, installPackage, n8nCli, packPackage } from '../../scripts/n8n-instance.mjs';
 import { ensureN8n } from '../../scripts/n8n-runtime.mjs';
 import { checkEditor } from './browser.mjs';
 import { expect, report, test } from './check.mjs';
 import { checkKindsRun, kindsWorkflow } from './kinds.workflow.mjs';
 import { runOnN8n1 } from './n8n1.mjs';
+import { checkTrigger } from './trigger.mjs';
 
 const require = createRequire(import.meta.url);
 const { startSandbox } = require('../../sandbox/server.cjs');
@@ -23,7 +24,7 @@ const outputOf = (run, node) => run?.data?.resultData?.runData?.[node]?.[0]?.dat
 const errorOf = (run) => run?.data?.resultData?.error?.message;
 
 const tarball = packPackage();
-const sandbox = await startSandbox({ demo: true });
+const sandbox = await startSandbox({ demo: true, logRequests: true });
 const runtime = ensureN8n();
 const userFolder = mkdtempSync(join(tmpdir(), 'lcim-e2e-'));
 installPackage(userFolder, tarball);
@@ -80,21 +81,6 @@ try {
 		expect(outputOf(await execute('lcimExampleCrm01'), 'Create Conversation')[0].objectId).toBe(conversation.objectId);
 	});
 
-	await test('example: moderation recalls the banned message and mutes its sender for 10 minutes', async () => {
-		const run = await execute('lcimExampleMod01');
-		const recalled = outputOf(run, 'Recall Message');
-		expect(recalled.map((row) => row.fromClient)).toEqual(['spammer-9']);
-		expect(outputOf(run, 'Mute Sender 10 Minutes')).toEqual([
-			{ conversationId: DEMO_CONVERSATION_ID, clientId: 'spammer-9', muted: true, muteType: 'temporary', ttl: 600 },
-		]);
-		const expiry = sandbox.store.temporarySilences.get(DEMO_CONVERSATION_ID).get('spammer-9');
-		expect(Math.round((expiry - Date.now()) / 60_000)).toBe(10);
-		const record = sandbox.store.messages.get(DEMO_CONVERSATION_ID).find((row) => row['msg-id'] === recalled[0].messageId);
-		expect(record.recall).toBe(true);
-		// A second sweep finds nothing left to moderate.
-		expect(outputOf(await execute('lcimExampleMod01'), 'Recall Message')).toEqual([]);
-	});
-
 	await test('example: history export summarises every message per sender', async () => {
 		const run = await execute('lcimExampleExp01');
 		expect(outputOf(run, 'All Messages')).toHaveLength(4);
@@ -104,6 +90,15 @@ try {
 
 	await test('chat rooms, service conversations, roles, blacklists, subscribers, broadcasts, clients and the app run in n8n 2.x', async () => {
 		checkKindsRun(await execute('lcimE2eKinds0001'), sandbox, expect, outputOf);
+	});
+
+	await test('the trigger in active workflows: every message (sent before and across polls) handled exactly once; moderation example recalls and mutes', async () => {
+		await checkTrigger({ runtime, userFolder, sandbox, demoConversation: DEMO_CONVERSATION_ID });
+	});
+
+	await test('the support bot and AI reply examples import', async () => {
+		const listed = await n8nCli(runtime, userFolder, ['list:workflow']);
+		for (const id of ['lcimExampleBot01', 'lcimExampleAi001']) expect(listed.stdout, `${id} imported`).toContain(id);
 	});
 
 	await test('the editor shows the node, its icon, resources and operations', async () => {

@@ -7,6 +7,7 @@ import type { INodeParameters } from 'n8n-workflow';
 import nock from 'nock';
 
 import { ROLE_HEADER } from '../../credentials/LeanCloudImApi.credentials';
+import { resetGates } from '../../nodes/shared/sending/gates';
 import { API_SERVER, APP_ID, TEST_APP_KEY, TEST_MASTER_KEY } from './runNode';
 
 export type Role = 'master' | 'app';
@@ -54,9 +55,11 @@ export const oid = (label: string) =>
 /** Resource locator value "By ID", as the editor saves it. */
 export const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 
+/** A fresh start for each test: no interceptors, no network, and no quota or lanes left from another test's executions. */
 export function resetNock(): void {
 	nock.cleanAll();
 	nock.disableNetConnect();
+	resetGates();
 }
 
 /** Fails the test if an interceptor was not used, naming the ones left. */

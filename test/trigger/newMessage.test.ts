@@ -56,15 +56,35 @@ describe('first activation', () => {
 		expect(cursor.position).toBeLessThanOrEqual(Date.now());
 	});
 
-	test('Start From reports what arrived since that time on the first poll', async () => {
+	test('Start From reports what arrived since that time on the first poll, and nothing from before it', async () => {
 		api()
 			.get('/1.2/rtm/messages')
 			.query({ reversed: 'true', timestamp: String(T0 - 5000), include_start: 'true', limit: '1000' })
-			.reply(200, [record('m1', T0 + 1)]);
+			// The overlap reads a little before Start From; that message is not reported.
+			.reply(200, [record('before', T0 - 1), record('m1', T0), record('m2', T0 + 1)]);
 		const staticData: IDataObject = {};
 		const result = await runPoll({ parameters: { ...app, options: { startFrom: new Date(T0).toISOString() } }, staticData });
-		expect(json(result)).toEqual([simplified('m1', T0 + 1)]);
-		expect(cursorOf(staticData)).toEqual({ key: 'message:app', position: T0 + 1, seen: [['m1', T0 + 1]] });
+		expect(json(result)).toEqual([simplified('m1', T0), simplified('m2', T0 + 1)]);
+		expect(cursorOf(staticData)).toEqual({
+			key: 'message:app',
+			position: T0 + 1,
+			floor: T0,
+			seen: [
+				['m1', T0],
+				['m2', T0 + 1],
+			],
+		});
+	});
+
+	test('after the first poll, messages from just before activation are not reported either', async () => {
+		const staticData: IDataObject = {};
+		await runPoll({ parameters: app, staticData });
+		const activatedAt = cursorOf(staticData).position as number;
+		api()
+			.get('/1.2/rtm/messages')
+			.query({ reversed: 'true', timestamp: String(activatedAt - 5000), include_start: 'true', limit: '1000' })
+			.reply(200, [record('old', activatedAt - 2000), record('new', activatedAt + 10)]);
+		expect(json(await runPoll({ parameters: app, staticData })).map((item) => item.messageId)).toEqual(['new']);
 	});
 });
 
@@ -201,7 +221,8 @@ describe('filters for bots and moderation', () => {
 			.reply(200, { results: [{ objectId: room, tr: true }, { objectId: conversation }] });
 		const staticData = after(T0);
 		const parameters = { ...app, options: { conversationTypes: ['chatRoom'] } };
-		expect(json(await runPoll({ parameters, staticData })).map((item) => item.messageId)).toEqual(['a']);
+		// The kind is known, so the item says it (for Recall, Mute and Send's Conversation Type).
+		expect(json(await runPoll({ parameters, staticData }))).toEqual([{ ...simplified('a', T0 + 1, 'alice', 'x', room), conversationType: 'chatRoom' }]);
 
 		// The next poll knows both conversations: no lookup.
 		api()

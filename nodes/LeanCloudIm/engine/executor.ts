@@ -14,11 +14,12 @@ import { readExecutionOptions, type ExecutionOptions } from '../fields/execution
 import { parameterError, readParams } from './itemParams';
 import type { Bucket, RequestSpec } from '../../shared/sending/requestSpec';
 import type { OperationDef } from './operation';
-import { Pacer, QUOTA_WINDOW_MS } from '../../shared/sending/pace';
+import type { Pacer } from '../../shared/sending/pace';
 import { collectPages } from '../../shared/paging/paginate';
 import { ParameterError } from '../../shared/params/parameterError';
 import type { Params } from '../../shared/params/params';
 import { ResponseProblem } from '../../shared/errors/responseProblem';
+import { appKey, release, reserve, sharedPacer, waitTurn, type Ticket } from '../../shared/sending/gates';
 import { QuotaWaitError, sendWithPolicy } from '../../shared/sending/retry';
 import { runScheduled } from './schedule';
 import { settle } from '../../shared/sending/settle';
@@ -193,24 +194,26 @@ export async function runOperation(
 	cancelSignal?.addEventListener('abort', onCancel, { once: true });
 	if (cancelSignal?.aborted) stop.abort();
 	const reference = context.getNode().credentials?.[CREDENTIAL_TYPE];
-	const pacers = new Map<Bucket, Pacer>();
+	// The quota and the order belong to the app, not to this execution: pacers and conversation lanes are
+	// shared by every execution of the node in this process (see shared/sending/gates.ts).
+	const app = appKey(problem ? '' : normaliseApiServer(String(credentials.apiServer)), String(credentials.appId ?? ''));
 	const sending: Sending = {
 		options,
 		key: keyFor(op, credentials) ?? 'master',
 		credentials: { id: reference?.id ?? '', name: reference?.name ?? '', type: CREDENTIAL_TYPE, data: credentials },
-		pacer: (bucket) => {
-			if (!bucket) return undefined;
-			let pacer = pacers.get(bucket);
-			if (!pacer) {
-				// The Message Quota option is the normal bucket's; the broadcast buckets' tiny quotas are learned from their 429s.
-				pacer = new Pacer(bucket === 'normal' ? options.requestsPerMinute : undefined, QUOTA_WINDOW_MS);
-				pacers.set(bucket, pacer);
-			}
-			return pacer;
-		},
+		// The Message Quota option is the normal bucket's; the broadcast buckets' tiny quotas are learned from their 429s.
+		pacer: (bucket) => (bucket ? sharedPacer(app, bucket, bucket === 'normal' ? options.requestsPerMinute : undefined) : undefined),
 		signal: stop.signal,
 		cancel: cancelSignal,
 	};
+	// Places in each conversation's line, taken now, in input order, in one step: this execution's requests for a
+	// conversation leave after those of executions that reached the node before it.
+	const laneOf = (entry: Plan | undefined) => (entry?.ok && entry.orderKey !== undefined ? `${app}|${entry.orderKey}` : undefined);
+	const queued = plans.map(laneOf);
+	const reserved = reserve(queued.filter((lane): lane is string => lane !== undefined));
+	const tickets: Array<Ticket | undefined> = [];
+	let next = 0;
+	for (const lane of queued) tickets.push(lane === undefined ? undefined : reserved[next++]);
 
 	const results: INodeExecutionData[][] = new Array(plans.length);
 	let fatal: { error: NodeApiError | NodeOperationError; itemIndex: number } | undefined;
@@ -222,7 +225,14 @@ export async function runOperation(
 			results[itemIndex] = [{ json: errorJson(entry.error), pairedItem }];
 			return;
 		}
-		const outcome = await settle(run(context, op, entry, sending));
+		const ticket = tickets[itemIndex];
+		const outcome = await settle(
+			(async () => {
+				if (ticket) await waitTurn(ticket, stop.signal);
+				return await run(context, op, entry, sending);
+			})(),
+		);
+		if (ticket) release(ticket);
 		if (outcome.ok) {
 			results[itemIndex] = outcome.value.map((json) => ({ json, pairedItem }));
 			return;
@@ -251,6 +261,8 @@ export async function runOperation(
 		),
 	);
 	cancelSignal?.removeEventListener('abort', onCancel);
+	// Places this execution did not use (it stopped, or failed) go back at once: other executions must not wait on them.
+	for (const ticket of tickets) if (ticket) release(ticket);
 	// Cancellation ends the run early; anything else escaping the scheduler is a bug worth surfacing.
 	if (!scheduled.ok && !(scheduled.error instanceof CancelledError)) throw toItemError(context, op, scheduled.error, 0);
 	if (fatal) {

@@ -28,6 +28,12 @@ export class Pacer {
 		return this.started.length < this.limit ? 0 : this.started[0] + this.windowMs - now;
 	}
 
+	/** A quota set by the user (Message Quota): replaces what was configured or learned. */
+	configure(limit: number): void {
+		this.limit = limit;
+		this.windowMs = QUOTA_WINDOW_MS;
+	}
+
 	start(): void {
 		if (this.limit !== undefined) this.started.push(this.now());
 	}
