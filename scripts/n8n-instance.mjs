@@ -12,8 +12,8 @@ export const CREDENTIAL_ID = 'lcimSandbox0001';
 export const CREDENTIAL_NAME = 'LeanCloud IM (sandbox)';
 export const OWNER = { email: 'owner@example.com', firstName: 'Dev', lastName: 'Owner', password: 'LeanCloud-dev-2026' };
 
-/** Environment for an isolated, quiet n8n on 127.0.0.1. */
-export function n8nEnv(runtime, userFolder, port = 5678) {
+/** Environment for an isolated, quiet n8n on 127.0.0.1; `extra` adds to it (e.g. queue mode's database and Redis). */
+export function n8nEnv(runtime, userFolder, port = 5678, extra = {}) {
 	const env = {
 		...process.env,
 		PATH: `${runtime.nodeBinDir}:${process.env.PATH}`,
@@ -45,7 +45,7 @@ export function n8nEnv(runtime, userFolder, port = 5678) {
 	]) {
 		env[name] = 'false';
 	}
-	return env;
+	return { ...env, ...extra };
 }
 
 /** Builds dist/ and packs the package, as `npm publish` would; returns the tarball path. */
@@ -77,12 +77,12 @@ export function installPackage(userFolder, tarball) {
  * in-process sandbox keeps answering n8n meanwhile. Output goes to a file, not a pipe: n8n exits right after
  * printing a run, and Node drops what is still buffered for a pipe but writes files synchronously.
  */
-export function n8nCli(runtime, userFolder, args, { port } = {}) {
+export function n8nCli(runtime, userFolder, args, { port, env: extra = {} } = {}) {
 	const logFile = join(userFolder, `cli-${process.pid}-${Date.now()}.log`);
 	const fd = openSync(logFile, 'w');
 	return new Promise((resolveRun, reject) => {
 		// `execute --rawOutput` prints the run through n8n's logger at info level.
-		const env = { ...n8nEnv(runtime, userFolder, port), N8N_LOG_LEVEL: 'info' };
+		const env = { ...n8nEnv(runtime, userFolder, port, extra), N8N_LOG_LEVEL: 'info' };
 		const child = spawn(runtime.node, [runtime.cli, ...args], { env, cwd: userFolder, stdio: ['ignore', fd, fd] });
 		child.on('error', reject);
 		child.on('close', (status) => {
@@ -100,20 +100,20 @@ function mustSucceed(what, result) {
 }
 
 /** Imports the sandbox credential (plain data; n8n encrypts it on import). */
-export async function importCredential(runtime, userFolder, sandbox) {
+export async function importCredential(runtime, userFolder, sandbox, env = {}) {
 	const file = join(userFolder, 'credentials.json');
 	const data = { appId: sandbox.appId, clientToken: sandbox.appKey, serverSecret: sandbox.masterKey, apiServer: sandbox.url, signRequests: true };
 	writeFileSync(file, JSON.stringify([{ id: CREDENTIAL_ID, name: CREDENTIAL_NAME, type: 'leanCloudImApi', data }]));
-	mustSucceed('import:credentials', await n8nCli(runtime, userFolder, ['import:credentials', `--input=${file}`]));
+	mustSucceed('import:credentials', await n8nCli(runtime, userFolder, ['import:credentials', `--input=${file}`], { env }));
 }
 
 /** Imports every workflow file given, in one CLI call. */
-export async function importWorkflows(runtime, userFolder, files) {
+export async function importWorkflows(runtime, userFolder, files, env = {}) {
 	const dir = join(userFolder, 'workflows-to-import');
 	rmSync(dir, { recursive: true, force: true });
 	mkdirSync(dir, { recursive: true });
 	files.forEach((file, index) => writeFileSync(join(dir, `${index}.json`), readFileSync(file)));
-	mustSucceed('import:workflow', await n8nCli(runtime, userFolder, ['import:workflow', '--separate', `--input=${dir}`]));
+	mustSucceed('import:workflow', await n8nCli(runtime, userFolder, ['import:workflow', '--separate', `--input=${dir}`], { env }));
 }
 
 /** Executes one imported workflow with `n8n execute` and returns the parsed run (or the failure output). */
@@ -132,10 +132,13 @@ export async function executeWorkflow(runtime, userFolder, id) {
 	return { ...result, run };
 }
 
-/** Starts `n8n start` and resolves once /healthz/readiness answers (the database is connected and migrated). */
-export async function startN8n(runtime, userFolder, port = 5678, { quiet = false } = {}) {
-	const child = spawn(runtime.node, [runtime.cli, 'start'], {
-		env: n8nEnv(runtime, userFolder, port),
+/**
+ * Starts `n8n start` (or `command`, e.g. `worker`) and resolves once /healthz/readiness answers on `port` (the
+ * database is connected and migrated; a worker answers there with QUEUE_HEALTH_CHECK_ACTIVE and QUEUE_HEALTH_CHECK_PORT).
+ */
+export async function startN8n(runtime, userFolder, port = 5678, { quiet = false, env: extra = {}, command = 'start' } = {}) {
+	const child = spawn(runtime.node, [runtime.cli, command], {
+		env: n8nEnv(runtime, userFolder, port, extra),
 		cwd: userFolder,
 		stdio: ['ignore', quiet ? 'ignore' : 'inherit', quiet ? 'ignore' : 'inherit'],
 	});
