@@ -19,6 +19,11 @@ function clientIdList(value, name, max) {
 	return value;
 }
 
+/**
+ * @param {unknown} value
+ * @param {string} name
+ * @param {{ min: number, max: number, fallback?: number }} range
+ */
 function integer(value, name, { min, max, fallback }) {
 	if (value === undefined || value === null || value === '') return fallback;
 	const number = Number(value);

@@ -114,7 +114,7 @@ function messages(collection) {
  * Add (POST `client_ids`), remove (DELETE with a JSON body) and list (`limit`/`next`) for a set of client IDs
  * kept per conversation: permanent silences and blacklists work alike, with their own cap and error.
  */
-function clientIdSetRoutes(path, setFor, { cap, full, added = () => undefined }) {
+function clientIdSetRoutes(path, setFor, { cap, full, added = (_store, _id, _ids) => undefined }) {
 	return [
 		[
 			'POST',
@@ -124,7 +124,7 @@ function clientIdSetRoutes(path, setFor, { cap, full, added = () => undefined })
 			({ store, params, body }) => {
 				const set = setFor(store, params.id);
 				const ids = clientIdList(body.client_ids, 'client_ids');
-				if (new Set([...set, ...ids]).size > cap) fail(400, ...full);
+				if (new Set([...set, ...ids]).size > cap) fail(400, full[0], full[1]);
 				for (const id of ids) set.add(id);
 				added(store, params.id, ids);
 				return {};

@@ -1,6 +1,6 @@
 'use strict';
 // Every documented /1.2/rtm endpoint (82), with the documented inputs, limits, keys and response envelopes
-// (see shared/leancloud-im-api.md §4). Each route: method, path pattern, which key it needs, which rate
+// (the catalogue in README.md, "Every endpoint"). Each route: method, path pattern, which key it needs, which rate
 // bucket it counts against, and a handler returning the response body.
 const { kindRoutes } = require('./routes-kinds.cjs');
 const { serviceRoutes } = require('./routes-service.cjs');

@@ -102,7 +102,7 @@ async function startSandbox(options = {}) {
 		}
 		const found = findRoute(req.method, segments);
 		if (!found) throw new ApiError(404, 404, `No endpoint ${req.method} ${url.pathname}.`);
-		if (found.methodNotAllowed) throw new ApiError(405, 405, `Method ${req.method} not allowed on ${url.pathname}.`);
+		if ('methodNotAllowed' in found) throw new ApiError(405, 405, `Method ${req.method} not allowed on ${url.pathname}.`);
 
 		const auth = authenticate(req.headers, config);
 		if (auth.status) throw new ApiError(auth.status, auth.body.code, auth.body.error);
@@ -146,8 +146,8 @@ async function startSandbox(options = {}) {
 	});
 	server.keepAliveTimeout = 5000;
 
-	await new Promise((resolve) => server.listen(config.port, config.host, resolve));
-	const { port } = server.address();
+	await new Promise((resolve) => server.listen(config.port, config.host, () => resolve(undefined)));
+	const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
 	return {
 		url: `http://${config.host}:${port}`,
 		appId: config.appId,

@@ -8,9 +8,12 @@ class ApiError extends Error {
 		super(error);
 		this.status = status;
 		this.code = code;
+		/** @type {number | undefined} Set on 429s: how long until requests are accepted again. */
+		this.retryAfterMs = undefined;
 	}
 }
 
+/** @type {(status: number, code: number, error: string) => never} */
 const fail = (status, code, error) => {
 	throw new ApiError(status, code, error);
 };
@@ -144,6 +147,13 @@ class Store {
 	 * A storage-style query. `order` (createdAt or -createdAt, as LeanCloud's storage takes it; ties by objectId)
 	 * is honoured; without it rows come in creation order.
 	 */
+	/**
+	 * @param {object} where
+	 * @param {number} skip
+	 * @param {number} limit
+	 * @param {(conversation: any) => boolean} [filter]
+	 * @param {string} [order]
+	 */
 	query(where, skip, limit, filter = () => true, order) {
 		const rows = [...this.conversations.values()].filter((conversation) => filter(conversation) && matches(conversation, where));
 		if (order === 'createdAt' || order === '-createdAt') {
@@ -209,7 +219,9 @@ class Store {
 	}
 
 	/** Stores a message. `toClients` marks a service conversation's per-user message; `prefix` an ID kind (sb_ broadcasts). */
-	addMessage(id, from, data, { transient = false, toClients, prefix = '' } = {}) {
+	/** @param {{ transient?: boolean, toClients?: string[], prefix?: string }} [options] */
+	addMessage(id, from, data, options = {}) {
+		const { transient = false, toClients, prefix = '' } = options;
 		const timestamp = this.nextTimestamp();
 		const record = { timestamp, 'conv-id': id, data, from, 'msg-id': prefix + messageId(), 'is-conv': true, 'is-room': false, to: id, bin: false, 'from-ip': '127.0.0.1' };
 		if (!transient) this.messages.get(id).push({ ...record, seq: ++this.sequence, ...(toClients ? { toClients } : {}) });

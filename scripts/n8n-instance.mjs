@@ -77,7 +77,9 @@ export function installPackage(userFolder, tarball) {
  * in-process sandbox keeps answering n8n meanwhile. Output goes to a file, not a pipe: n8n exits right after
  * printing a run, and Node drops what is still buffered for a pipe but writes files synchronously.
  */
-export function n8nCli(runtime, userFolder, args, { port, env: extra = {} } = {}) {
+/** @param {{ port?: number, env?: Record<string, string> }} [options] */
+export function n8nCli(runtime, userFolder, args, options = {}) {
+	const { port, env: extra = {} } = options;
 	const logFile = join(userFolder, `cli-${process.pid}-${Date.now()}.log`);
 	const fd = openSync(logFile, 'w');
 	return new Promise((resolveRun, reject) => {

@@ -1,5 +1,5 @@
 /**
- * One engine run per documented /1.2/rtm endpoint (82, from the API notes §4): the node parameters, the exact
+ * One engine run per documented /1.2/rtm endpoint (82, as README.md's "Every endpoint" table lists them): the node parameters, the exact
  * request they must produce, the reply, and the exact output. README's operations table is checked against
  * these cases, so an endpoint in the table without a case here fails the suite.
  */

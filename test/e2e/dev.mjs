@@ -44,6 +44,7 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const createdCache = !process.env.LEANCLOUD_IM_CACHE;
 const cache = process.env.LEANCLOUD_IM_CACHE ?? mkdtempSync(join(tmpdir(), 'lcim-dev-cache-'));
 const clone = mkdtempSync(join(tmpdir(), 'lcim-dev-clone-'));
+/** @type {import('node:child_process').ChildProcess | undefined} */
 let dev;
 
 try {

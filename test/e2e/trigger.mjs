@@ -56,7 +56,7 @@ async function send(sandbox, conversation, from, message) {
 		headers: { 'X-LC-Id': sandbox.appId, 'X-LC-Key': `${sandbox.masterKey},master`, 'Content-Type': 'application/json' },
 		body: JSON.stringify({ from_client: from, message }),
 	});
-	const body = await response.json();
+	const body = /** @type {{ result: Record<string, string> }} */ (await response.json());
 	if (!response.ok) throw new Error(`send failed: ${JSON.stringify(body)}`);
 	return body.result['msg-id'];
 }

@@ -24,8 +24,8 @@ async function startServer(respond, host = '127.0.0.1') {
 		sockets.add(socket);
 		socket.on('close', () => sockets.delete(socket));
 	});
-	await new Promise((resolve) => server.listen(0, host, resolve));
-	const { port } = server.address();
+	await new Promise((resolve) => server.listen(0, host, () => resolve(undefined)));
+	const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
 	return {
 		url: `http://${host}:${port}`,
 		port,

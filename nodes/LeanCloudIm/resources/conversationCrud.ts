@@ -203,15 +203,24 @@ export function deleteOperation(kind: ConversationKind, description: string): Op
 }
 
 /** The five operations every kind of conversation has, sorted by name as the picker shows them. */
+/** The five operations of one kind, by name: a resource picks them by name, never by position. */
+export interface CrudOperations {
+	create: OperationDef;
+	delete: OperationDef;
+	get: OperationDef;
+	getAll: OperationDef;
+	update: OperationDef;
+}
+
 export function crudOperations(
 	kind: ConversationKind,
 	text: { create: string; getAll: string; filterExample: string; delete: string },
-): OperationDef[] {
-	return [
-		createOperation(kind, text.create),
-		deleteOperation(kind, text.delete),
-		getOperation(kind),
-		getAllOperation(kind, text.getAll, text.filterExample),
-		updateOperation(kind),
-	];
+): CrudOperations {
+	return {
+		create: createOperation(kind, text.create),
+		delete: deleteOperation(kind, text.delete),
+		get: getOperation(kind),
+		getAll: getAllOperation(kind, text.getAll, text.filterExample),
+		update: updateOperation(kind),
+	};
 }

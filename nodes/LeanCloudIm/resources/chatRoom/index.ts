@@ -3,7 +3,7 @@ import type { ResourceDef } from '../../engine/operation';
 import { crudOperations } from '../conversationCrud';
 import { getOnlineCount, getOnlineMembers } from './online';
 
-const [create, deleteRoom, get, getAll, update] = crudOperations(CHAT_ROOM, {
+const crud = crudOperations(CHAT_ROOM, {
 	create: 'Create a chat room: anyone online can join it, with no member limit',
 	getAll: 'Query chat rooms, optionally filtered',
 	filterExample: '{"attr.topic": "launch"}',
@@ -14,5 +14,5 @@ export const chatRoom: ResourceDef = {
 	value: 'chatRoom',
 	name: 'Chat Room',
 	description: 'Open rooms with no stored member list; their messages, mutes, roles and blacklists are under those resources',
-	operations: [create, deleteRoom, get, getAll, getOnlineCount, getOnlineMembers, update],
+	operations: [crud.create, crud.delete, crud.get, crud.getAll, getOnlineCount, getOnlineMembers, crud.update],
 };
