@@ -16,6 +16,7 @@ const required = [
 	...pkg.n8n.nodes,
 	...pkg.n8n.credentials,
 	'dist/nodes/LeanCloudIm/LeanCloudIm.node.json',
+	'dist/nodes/LeanCloudImTrigger/LeanCloudImTrigger.node.json',
 	'dist/icons/leancloud-im.svg',
 	'dist/icons/leancloud-im.dark.svg',
 	'README.md',

@@ -1,6 +1,6 @@
 /**
- * Behaviour of the operations added for chat rooms, service conversations, clients and broadcasts beyond the
- * one-request-per-endpoint catalogue: paging cursors, limits checked before sending, and which pacer a request uses.
+ * Paging with each endpoint's own cursor, limits checked before sending, and which rate-limit bucket paces a
+ * request: the behaviour beyond the one-request-per-endpoint catalogue.
  */
 import { CONV, ROOM, SVC } from '../catalogue/cases';
 import { api, byId, expectAllRequestsMade, recordUnmatched, resetNock } from '../harness/leancloud';
