@@ -178,6 +178,11 @@ function additionalData(workflowData: IWorkflowBase, credentials: ICredentialDat
 	} as unknown as IWorkflowExecuteAdditionalData;
 }
 
+/** A workflow node of `type` using the test credential (the one TestCredentialsHelper decrypts). */
+export function credentialedNode(id: string, name: string, type: string, parameters: INodeParameters, position: [number, number] = [0, 0]): INode {
+	return { id, name, type, typeVersion: 1, position, parameters, credentials: { leanCloudImApi: { id: 'cred-1', name: 'LeanCloud IM account' } } };
+}
+
 export function buildWorkflow(options: RunOptions): { workflow: WorkflowType; workflowData: IWorkflowBase; source: INode } {
 	const source: INode = {
 		id: 'source',
@@ -188,13 +193,7 @@ export function buildWorkflow(options: RunOptions): { workflow: WorkflowType; wo
 		parameters: { items: JSON.stringify(options.items ?? [{}]) },
 	};
 	const node: INode = {
-		id: 'leancloud',
-		name: NODE_NAME,
-		type: 'n8n-nodes-leancloud-im.leanCloudIm',
-		typeVersion: 1,
-		position: [200, 0],
-		parameters: options.parameters,
-		credentials: { leanCloudImApi: { id: 'cred-1', name: 'LeanCloud IM account' } },
+		...credentialedNode('leancloud', NODE_NAME, 'n8n-nodes-leancloud-im.leanCloudIm', options.parameters, [200, 0]),
 		...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
 		...(options.onError ? { onError: options.onError } : {}),
 	};
@@ -272,15 +271,7 @@ export interface PollOptions {
  * workflow polls: the node's static data lives in `staticData` between calls.
  */
 export async function runPoll({ parameters, staticData, mode = 'trigger', credentials = defaultCredentials }: PollOptions): Promise<INodeExecutionData[][] | null> {
-	const node: INode = {
-		id: 'trigger',
-		name: 'LeanCloud IM Trigger',
-		type: 'n8n-nodes-leancloud-im.leanCloudImTrigger',
-		typeVersion: 1,
-		position: [0, 0],
-		parameters,
-		credentials: { leanCloudImApi: { id: 'cred-1', name: 'LeanCloud IM account' } },
-	};
+	const node = credentialedNode('trigger', 'LeanCloud IM Trigger', 'n8n-nodes-leancloud-im.leanCloudImTrigger', parameters);
 	const workflowData = { id: 'test-workflow', name: 'LeanCloud IM trigger test', nodes: [node], connections: {}, settings: {} } as unknown as IWorkflowBase;
 	const workflow = new Workflow({ id: 'test-workflow', nodes: [node], connections: {}, active: true, nodeTypes, staticData });
 	const context = new PollContext(workflow, node, additionalData(workflowData, credentials), mode, 'activate');

@@ -4,13 +4,13 @@
  * key material in anything a server says back. Real local servers where the wire matters (redirects,
  * endless bodies); nock elsewhere.
  */
-import { NodeConnectionTypes, type IDataObject, type IExecuteFunctions, type IHttpRequestOptions, type INode, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes, type IDataObject, type IExecuteFunctions, type IHttpRequestOptions, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 import nock from 'nock';
 
 import { LeanCloudImApi } from '../../credentials/LeanCloudImApi.credentials';
 import { endlessServer, redirectingServer, startServer, type HostileServer } from '../harness/hostile.cjs';
 import { api, byId, oid, plainKeyApi, resetNock } from '../harness/leancloud';
-import { API_SERVER, defaultCredentials, registerNodeType, runNode, runWorkflow, TEST_APP_KEY, TEST_MASTER_KEY } from '../harness/runNode';
+import { API_SERVER, credentialedNode, defaultCredentials, registerNodeType, runNode, runWorkflow, TEST_APP_KEY, TEST_MASTER_KEY } from '../harness/runNode';
 
 const CONVERSATION = 'c1c1c1c1c1c1c1c1c1c1c1c1';
 const sent = (id: string) => ({ result: { 'msg-id': id, timestamp: 1764064800000 } });
@@ -100,15 +100,7 @@ describe('redirects are never followed', () => {
 			}
 		}
 		registerNodeType('test.credentialProbe', new CredentialProbe());
-		const probe: INode = {
-			id: 'probe',
-			name: 'Probe',
-			type: 'test.credentialProbe',
-			typeVersion: 1,
-			position: [0, 0],
-			parameters: {},
-			credentials: { leanCloudImApi: { id: 'cred-1', name: 'LeanCloud IM account' } },
-		};
+		const probe = credentialedNode('probe', 'Probe', 'test.credentialProbe', {});
 		const run = await runWorkflow([probe], {}, 'Probe', { ...defaultCredentials, apiServer: apiServer.url });
 		expect(run.data.resultData.runData.Probe[0].data?.main[0]?.[0].json).toEqual({ status: 302 });
 		expect(apiServer.requests).toHaveLength(1);
