@@ -49,11 +49,13 @@ interface Sending {
 }
 
 /**
- * The conversation a request addresses (of any kind), from its path: requests about one conversation are sent
- * one at a time, in input order. App-wide and client requests have none.
+ * The conversation whose requests this item's request queues behind, as the operation declares it (its
+ * `orderedBy` parameter, by default the Conversation field): one at a time, in input order.
  */
-function conversationOf(request: RequestSpec): string | undefined {
-	return /^\/1\.2\/rtm\/(?:conversations|chatrooms|service-conversations)\/([^/]+)/.exec(request.path)?.[1];
+function orderKeyOf(op: OperationDef, params: Params): string | undefined {
+	if (op.orderedBy === false) return undefined;
+	const field = op.orderedBy ?? 'conversationId';
+	return params.has(field) ? params.string(field).trim() : undefined;
 }
 
 const hasValue = (credentials: IDataObject, field: string) => typeof credentials[field] === 'string' && (credentials[field] as string).trim() !== '';
@@ -98,7 +100,7 @@ function plan(context: IExecuteFunctions, op: OperationDef, itemIndex: number, p
 		if (op.list) {
 			limit = params.boolean('returnAll') ? Infinity : params.integer('limit', { min: 1, max: Number.MAX_SAFE_INTEGER });
 		}
-		return { ok: true, params, request, limit, orderKey: conversationOf(request) };
+		return { ok: true, params, request, limit, orderKey: orderKeyOf(op, params) };
 	} catch (error) {
 		// Whatever one item's parameters do (an expression error, input no parser expected), it is that item's failure.
 		return { ok: false, error: toItemError(context, op, error, itemIndex) };

@@ -24,6 +24,12 @@ export interface OperationDef {
 	key?: KeyRole | 'appOrMaster';
 	/** The LeanCloud rate-limit bucket the endpoint counts against, if any: its requests are paced under that quota. */
 	bucket?: Bucket;
+	/**
+	 * The parameter naming the conversation this operation addresses: requests about one conversation are sent
+	 * one at a time, in input order (and across executions, in the order they reached the node). Defaults to
+	 * `conversationId` when the operation has that field; `false` for none.
+	 */
+	orderedBy?: string | false;
 	/** Builds the request from the item's parameters. Throws ParameterError for bad input; never sends anything. */
 	request(params: Params): RequestSpec;
 	/** Present on Get Many operations: the request is the first page, and these say how to walk the rest. */
