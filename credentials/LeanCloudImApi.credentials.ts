@@ -71,6 +71,32 @@ export function normaliseApiServer(value: string): string {
 	return `${url.protocol}//${url.host}`;
 }
 
+/**
+ * What a node needs to know about a decrypted credential, without knowing its field names: which keys it
+ * holds, its App ID, and its API Server (or why that cannot be used). Never the key values.
+ */
+export function describeCredential(credentials: ICredentialDataDecryptedObject): {
+	hasAppKey: boolean;
+	hasMasterKey: boolean;
+	appId: string;
+	apiServer?: string;
+	apiServerProblem?: string;
+} {
+	const summary = {
+		hasAppKey: stringField(credentials, APP_KEY_FIELD) !== '',
+		hasMasterKey: stringField(credentials, MASTER_KEY_FIELD) !== '',
+		appId: stringField(credentials, 'appId'),
+	};
+	let apiServer: string | undefined;
+	let apiServerProblem: string | undefined;
+	try {
+		apiServer = normaliseApiServer(stringField(credentials, 'apiServer'));
+	} catch (error) {
+		apiServerProblem = (error as Error).message;
+	}
+	return { ...summary, apiServer, apiServerProblem };
+}
+
 function stringField(credentials: ICredentialDataDecryptedObject, name: string): string {
 	const value = credentials[name];
 	return typeof value === 'string' ? value.trim() : '';

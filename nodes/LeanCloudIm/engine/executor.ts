@@ -7,7 +7,7 @@ import {
 	type INodeExecutionData,
 } from 'n8n-workflow';
 
-import { APP_KEY_FIELD, MASTER_KEY_FIELD, normaliseApiServer, type KeyRole } from '../../../credentials/LeanCloudImApi.credentials';
+import { describeCredential, type KeyRole } from '../../../credentials/LeanCloudImApi.credentials';
 import { CREDENTIAL_TYPE, LeanCloudFailure, sendRequest } from '../../shared/transport/request';
 import { toNodeApiError } from '../../shared/errors/apiError';
 import { readExecutionOptions, type ExecutionOptions } from '../fields/executionOptions';
@@ -58,30 +58,28 @@ function orderKeyOf(op: OperationDef, params: Params): string | undefined {
 	return params.has(field) ? params.string(field).trim() : undefined;
 }
 
-const hasValue = (credentials: IDataObject, field: string) => typeof credentials[field] === 'string' && (credentials[field] as string).trim() !== '';
+type CredentialSummary = ReturnType<typeof describeCredential>;
 
 /** The key this operation's requests use with this credential, or undefined when the credential lacks it. */
-function keyFor(op: OperationDef, credentials: IDataObject): KeyRole | undefined {
+function keyFor(op: OperationDef, credential: CredentialSummary): KeyRole | undefined {
 	const wanted = op.key ?? 'master';
 	if (wanted === 'appOrMaster') {
-		if (hasValue(credentials, APP_KEY_FIELD)) return 'app';
-		return hasValue(credentials, MASTER_KEY_FIELD) ? 'master' : undefined;
+		if (credential.hasAppKey) return 'app';
+		return credential.hasMasterKey ? 'master' : undefined;
 	}
-	return hasValue(credentials, wanted === 'master' ? MASTER_KEY_FIELD : APP_KEY_FIELD) ? wanted : undefined;
+	return (wanted === 'master' ? credential.hasMasterKey : credential.hasAppKey) ? wanted : undefined;
 }
 
 /** What is wrong with the credential for this operation, if anything: every item reports it, nothing is sent. */
-function credentialProblem(context: IExecuteFunctions, op: OperationDef, credentials: IDataObject): NodeOperationError | undefined {
-	if (!keyFor(op, credentials)) {
+function credentialProblem(context: IExecuteFunctions, op: OperationDef, credential: CredentialSummary): NodeOperationError | undefined {
+	if (!keyFor(op, credential)) {
 		const keyName = { master: 'Master Key', app: 'App Key', appOrMaster: 'App Key (or a Master Key)' }[op.key ?? 'master'];
 		return new NodeOperationError(context.getNode(), `The credential has no ${keyName}, which "${op.name}" needs`, {
 			description: `Add the ${keyName} to the LeanCloud IM API credential.`,
 		});
 	}
-	try {
-		normaliseApiServer(typeof credentials.apiServer === 'string' ? credentials.apiServer : '');
-	} catch (error) {
-		return new NodeOperationError(context.getNode(), `The credential's API Server cannot be used`, { description: (error as Error).message });
+	if (credential.apiServerProblem) {
+		return new NodeOperationError(context.getNode(), `The credential's API Server cannot be used`, { description: credential.apiServerProblem });
 	}
 	return undefined;
 }
@@ -174,7 +172,8 @@ export async function runOperation(
 ): Promise<INodeExecutionData[]> {
 	const items = context.getInputData();
 	const credentials = await context.getCredentials(CREDENTIAL_TYPE);
-	const problem = credentialProblem(context, op, credentials);
+	const credential = describeCredential(credentials);
+	const problem = credentialProblem(context, op, credential);
 
 	let options: ExecutionOptions;
 	try {
@@ -198,10 +197,10 @@ export async function runOperation(
 	const reference = context.getNode().credentials?.[CREDENTIAL_TYPE];
 	// The quota and the order belong to the app, not to this execution: pacers and conversation lanes are
 	// shared by every execution of the node in this process (see shared/sending/gates.ts).
-	const app = appKey(problem ? '' : normaliseApiServer(String(credentials.apiServer)), String(credentials.appId ?? ''));
+	const app = appKey(credential.apiServer ?? '', credential.appId);
 	const sending: Sending = {
 		options,
-		key: keyFor(op, credentials) ?? 'master',
+		key: keyFor(op, credential) ?? 'master',
 		credentials: { id: reference?.id ?? '', name: reference?.name ?? '', type: CREDENTIAL_TYPE, data: credentials },
 		// The Message Quota option is the normal bucket's; the broadcast buckets' tiny quotas are learned from their 429s.
 		pacer: (bucket) => (bucket ? sharedPacer(app, bucket, bucket === 'normal' ? options.requestsPerMinute : undefined) : undefined),
