@@ -11,14 +11,14 @@ const ONE_MONTH_MS = 31 * 24 * 60 * 60 * 1000;
 const conversationOrRoom = (conversation) => !conversation.sys;
 
 const clientRoutes = [
-	['POST', 'clients/check-online', 'master', null, ({ store, body }) => ({ results: clientIdList(body.client_ids, 'client_ids', 20).filter((id) => store.online.has(id)) })],
+	{ method: 'POST', path: 'clients/check-online', key: 'master', bucket: null, handler: ({ store, body }) => ({ results: clientIdList(body.client_ids, 'client_ids', 20).filter((id) => store.online.has(id)) }) },
 	// Documented for the app key; the credential test uses it.
-	[
-		'GET',
-		'clients/:clientId/unread-count',
-		'app',
-		null,
-		({ store, params, query }) => {
+	{
+		method: 'GET',
+		path: 'clients/:clientId/unread-count',
+		key: 'app',
+		bucket: null,
+		handler: ({ store, params, query }) => {
 			let count = 0;
 			for (const conversation of store.conversations.values()) {
 				if (query.conv_id && conversation.objectId !== query.conv_id) continue;
@@ -27,26 +27,26 @@ const clientRoutes = [
 			}
 			return { count };
 		},
-	],
-	[
-		'POST',
-		'clients/:clientId/kick',
-		'master',
-		null,
-		({ store, params, body }) => {
+	},
+	{
+		method: 'POST',
+		path: 'clients/:clientId/kick',
+		key: 'master',
+		bucket: null,
+		handler: ({ store, params, body }) => {
 			const reason = body.reason === undefined ? undefined : String(body.reason);
 			if (reason !== undefined && [...reason].length > 20) badParameter('reason can have at most 20 characters.');
 			store.online.delete(params.clientId);
 			store.kicked.push({ clientId: params.clientId, reason });
 			return {};
 		},
-	],
-	[
-		'GET',
-		'clients/:clientId/service-conversations',
-		'master',
-		null,
-		({ store, params, query }) => {
+	},
+	{
+		method: 'GET',
+		path: 'clients/:clientId/service-conversations',
+		key: 'master',
+		bucket: null,
+		handler: ({ store, params, query }) => {
 			const records = [];
 			for (const [convId, list] of store.subscribers) {
 				if (list.has(params.clientId)) records.push({ timestamp: list.get(params.clientId), subscriber: params.clientId, conv_id: convId });
@@ -57,37 +57,37 @@ const clientRoutes = [
 			const after = query.conv_id && ((record) => record.conv_id === query.conv_id && String(record.timestamp) === query.timestamp);
 			return subscriptionPage(records, query, after);
 		},
-	],
-	[
-		'GET',
-		'clients/:clientId/messages',
-		'master',
-		null,
-		({ store, params, query }) => {
+	},
+	{
+		method: 'GET',
+		path: 'clients/:clientId/messages',
+		key: 'master',
+		bucket: null,
+		handler: ({ store, params, query }) => {
 			const ids = new Set([...store.conversations.values()].filter(conversationOrRoom).map((conversation) => conversation.objectId));
 			return store.historyOf(store.allMessages((record) => record.from === params.clientId && ids.has(record['conv-id'])), historyOptions(query));
 		},
-	],
-	[
-		'POST',
-		'clients/:clientId/blacklists',
-		'master',
-		null,
-		({ store, params, body }) => {
+	},
+	{
+		method: 'POST',
+		path: 'clients/:clientId/blacklists',
+		key: 'master',
+		bucket: null,
+		handler: ({ store, params, body }) => {
 			const conversation = store.conversation(requiredString(body.conv_id, 'conv_id'));
 			if (!conversation.tr && !conversation.sys && (conversation.m ?? []).length <= 2) fail(400, 1, 'Client-to-client blocking is not supported.');
 			store.setOf(store.clientBlocks, params.clientId).add(body.conv_id);
 			return {};
 		},
-	],
-	['DELETE', 'clients/:clientId/blacklists', 'master', null, ({ store, params, body }) => (store.setOf(store.clientBlocks, params.clientId).delete(requiredString(body.conv_id, 'conv_id')), {})],
-	['GET', 'clients/:clientId/blacklists', 'master', null, ({ store, params, query }) => nextCursorPage([...store.setOf(store.clientBlocks, params.clientId)], query, 'conv_ids')],
-	[
-		'GET',
-		'clients/sign',
-		'app',
-		null,
-		({ store, query }) => {
+	},
+	{ method: 'DELETE', path: 'clients/:clientId/blacklists', key: 'master', bucket: null, handler: ({ store, params, body }) => { store.setOf(store.clientBlocks, params.clientId).delete(requiredString(body.conv_id, 'conv_id')); return {}; } },
+	{ method: 'GET', path: 'clients/:clientId/blacklists', key: 'master', bucket: null, handler: ({ store, params, query }) => nextCursorPage([...store.setOf(store.clientBlocks, params.clientId)], query, 'conv_ids') },
+	{
+		method: 'GET',
+		path: 'clients/sign',
+		key: 'app',
+		bucket: null,
+		handler: ({ store, query }) => {
 			// Sandbox session tokens are "r:" + the user's objectId; anything else is an unknown session.
 			const token = requiredString(query.session_token, 'session_token');
 			if (!/^r:[0-9a-f]{24}$/.test(token)) fail(400, 211, 'Could not find user.');
@@ -97,27 +97,27 @@ const clientRoutes = [
 			const signature = createHash('sha1').update(`${clientId}:${nonce}:${timestamp}`).digest('hex');
 			return { signature, nonce, client_id: clientId, timestamp };
 		},
-	],
+	},
 ];
 
 const appRoutes = [
-	['GET', 'stats', 'master', null, ({ store }) => ({ result: { online_user_count: store.online.size, user_count_today: new Set(store.allMessages().map((record) => record.from)).size } })],
-	[
-		'GET',
-		'all-conversations',
-		'acl',
-		null,
-		({ store, query }) => {
+	{ method: 'GET', path: 'stats', key: 'master', bucket: null, handler: ({ store }) => ({ result: { online_user_count: store.online.size, user_count_today: new Set(store.allMessages().map((record) => record.from)).size } }) },
+	{
+		method: 'GET',
+		path: 'all-conversations',
+		key: 'acl',
+		bucket: null,
+		handler: ({ store, query }) => {
 			const { skip, limit } = skipLimit(query);
 			return { results: store.query(where(query), skip, limit, undefined, query.order) };
 		},
-	],
-	[
-		'POST',
-		'broadcasts',
-		'master',
-		'broadcast',
-		({ store, body }) => {
+	},
+	{
+		method: 'POST',
+		path: 'broadcasts',
+		key: 'master',
+		bucket: 'broadcast',
+		handler: ({ store, body }) => {
 			const conversation = store.conversation(requiredString(body.conv_id, 'conv_id'), () => fail(404, 4401, 'INVALID_MESSAGING_TARGET'));
 			if (!conversation.sys) fail(400, 4313, 'SYSTEM_CONVERSATION_REQUIRED');
 			const now = store.now();
@@ -134,32 +134,32 @@ const appRoutes = [
 			store.broadcasts.push(entry);
 			return { result: { 'msg-id': entry['msg-id'], timestamp: entry.timestamp } };
 		},
-	],
-	[
-		'DELETE',
-		'broadcasts/:messageId',
-		'master',
-		null,
-		({ store, params }) => {
+	},
+	{
+		method: 'DELETE',
+		path: 'broadcasts/:messageId',
+		key: 'master',
+		bucket: null,
+		handler: ({ store, params }) => {
 			const index = store.broadcasts.findIndex((entry) => entry['msg-id'] === params.messageId);
 			if (index < 0) fail(404, 4404, 'MESSAGE_NOT_FOUND');
 			store.broadcasts.splice(index, 1);
 			return {};
 		},
-	],
-	[
-		'GET',
-		'broadcasts',
-		'master',
-		null,
-		({ store, query }) => {
+	},
+	{
+		method: 'GET',
+		path: 'broadcasts',
+		key: 'master',
+		bucket: null,
+		handler: ({ store, query }) => {
 			requiredString(query.conv_id, 'conv_id');
 			const { skip, limit } = skipLimit(query);
 			// Undocumented shape; the sandbox answers a bare array of the valid broadcasts.
 			return store.broadcasts.filter((entry) => entry.conv_id === query.conv_id && entry.valid_till > store.now()).slice(skip, skip + limit);
 		},
-	],
-	['GET', 'messages', 'master', null, ({ store, query }) => store.historyOf(store.allMessages(), historyOptions(query))],
+	},
+	{ method: 'GET', path: 'messages', key: 'master', bucket: null, handler: ({ store, query }) => store.historyOf(store.allMessages(), historyOptions(query)) },
 ];
 
 module.exports = { clientRoutes, appRoutes };

@@ -13,41 +13,41 @@ function crud(collection) {
 	const flags = FLAGS[collection];
 	const own = (store, id) => store.ofKind(id, collection);
 	return [
-		[
-			'POST',
-			collection,
-			'acl',
-			null,
-			({ store, body }) => {
+		{
+			method: 'POST',
+			path: collection,
+			key: 'acl',
+			bucket: null,
+			handler: ({ store, body }) => {
 				const { objectId: ignored, createdAt, updatedAt, ...fields } = body;
 				const created = store.createConversation({ ...fields, ...flags, name: requiredString(body.name, 'name') });
 				// Chat rooms and service conversations answer the old short form; normal ones the full object (since 2020).
 				return collection === 'conversations' ? created : { objectId: created.objectId, createdAt: created.createdAt };
 			},
-		],
-		[
-			'GET',
-			collection,
-			'acl',
-			null,
-			({ store, query }) => {
+		},
+		{
+			method: 'GET',
+			path: collection,
+			key: 'acl',
+			bucket: null,
+			handler: ({ store, query }) => {
 				const { skip, limit } = skipLimit(query);
 				return { results: store.query(where(query), skip, limit, (conversation) => store.constructor.collectionOf(conversation) === collection, query.order) };
 			},
-		],
-		[
-			'PUT',
-			`${collection}/:id`,
-			'acl',
-			null,
-			({ store, params, body }) => {
+		},
+		{
+			method: 'PUT',
+			path: `${collection}/:id`,
+			key: 'acl',
+			bucket: null,
+			handler: ({ store, params, body }) => {
 				own(store, params.id);
 				if ('m' in body) badParameter('Members (m) cannot be updated here; use the members endpoints.');
 				const { objectId: ignored, createdAt, updatedAt, ...fields } = body;
 				return store.update(params.id, fields);
 			},
-		],
-		['DELETE', `${collection}/:id`, 'acl', null, ({ store, params }) => (own(store, params.id), store.deleteConversation(params.id), {})],
+		},
+		{ method: 'DELETE', path: `${collection}/:id`, key: 'acl', bucket: null, handler: ({ store, params }) => { own(store, params.id); store.deleteConversation(params.id); return {}; } },
 	];
 }
 
@@ -58,12 +58,12 @@ function messages(collection) {
 		return store.findMessage(params.id, params.messageId, requiredTimestamp(source.timestamp), requiredString(source.from_client, 'from_client'));
 	};
 	return [
-		[
-			'POST',
-			`${collection}/:id/messages`,
-			'master',
-			'normal',
-			({ store, params, body }) => {
+		{
+			method: 'POST',
+			path: `${collection}/:id/messages`,
+			key: 'master',
+			bucket: 'normal',
+			handler: ({ store, params, body }) => {
 				target(store, params.id);
 				const from = requiredString(body.from_client, 'from_client');
 				const message = messageBody(body.message);
@@ -81,32 +81,32 @@ function messages(collection) {
 				// Real servers wrap the documented {"msg-id", "timestamp"} in "result".
 				return { result: { 'msg-id': record['msg-id'], timestamp: record.timestamp } };
 			},
-		],
-		['GET', `${collection}/:id/messages`, 'master', null, ({ store, params, query }) => (target(store, params.id), store.history(params.id, historyOptions(query)))],
-		[
-			'PUT',
-			`${collection}/:id/messages/:messageId`,
-			'master',
-			'normal',
-			({ store, params, body }) => {
+		},
+		{ method: 'GET', path: `${collection}/:id/messages`, key: 'master', bucket: null, handler: ({ store, params, query }) => { target(store, params.id); return store.history(params.id, historyOptions(query)); } },
+		{
+			method: 'PUT',
+			path: `${collection}/:id/messages/:messageId`,
+			key: 'master',
+			bucket: 'normal',
+			handler: ({ store, params, body }) => {
 				owned(store, params, body).data = messageBody(body.message);
 				return {};
 			},
-		],
-		[
-			'PUT',
-			`${collection}/:id/messages/:messageId/recall`,
-			'master',
-			'normal',
-			({ store, params, body }) => {
+		},
+		{
+			method: 'PUT',
+			path: `${collection}/:id/messages/:messageId/recall`,
+			key: 'master',
+			bucket: 'normal',
+			handler: ({ store, params, body }) => {
 				const record = owned(store, params, body);
 				// Assumption: a recalled record keeps its place and shows as the SDKs' recalled type (-127).
 				record.data = '{"_lctype":-127}';
 				record.recall = true;
 				return {};
 			},
-		],
-		['DELETE', `${collection}/:id/messages/:messageId`, 'master', null, ({ store, params, query }) => (store.deleteMessage(params.id, owned(store, params, query)), {})],
+		},
+		{ method: 'DELETE', path: `${collection}/:id/messages/:messageId`, key: 'master', bucket: null, handler: ({ store, params, query }) => { store.deleteMessage(params.id, owned(store, params, query)); return {}; } },
 	];
 }
 
@@ -116,12 +116,12 @@ function messages(collection) {
  */
 function clientIdSetRoutes(path, setFor, { cap, full, added = (_store, _id, _ids) => undefined }) {
 	return [
-		[
-			'POST',
-			path,
-			'master',
-			null,
-			({ store, params, body }) => {
+		{
+			method: 'POST',
+			path: path,
+			key: 'master',
+			bucket: null,
+			handler: ({ store, params, body }) => {
 				const set = setFor(store, params.id);
 				const ids = clientIdList(body.client_ids, 'client_ids');
 				if (new Set([...set, ...ids]).size > cap) fail(400, full[0], full[1]);
@@ -129,40 +129,40 @@ function clientIdSetRoutes(path, setFor, { cap, full, added = (_store, _id, _ids
 				added(store, params.id, ids);
 				return {};
 			},
-		],
-		[
-			'DELETE',
-			path,
-			'master',
-			null,
-			({ store, params, body }) => {
+		},
+		{
+			method: 'DELETE',
+			path: path,
+			key: 'master',
+			bucket: null,
+			handler: ({ store, params, body }) => {
 				const set = setFor(store, params.id);
 				for (const id of clientIdList(body.client_ids, 'client_ids')) set.delete(id);
 				return {};
 			},
-		],
-		['GET', path, 'master', null, ({ store, params, query }) => nextCursorPage([...setFor(store, params.id)], query, 'client_ids')],
+		},
+		{ method: 'GET', path: path, key: 'master', bucket: null, handler: ({ store, params, query }) => nextCursorPage([...setFor(store, params.id)], query, 'client_ids') },
 	];
 }
 
 function silences(collection) {
 	const own = (store, id) => store.ofKind(id, collection);
 	return [
-		[
-			'POST',
-			`${collection}/:id/temporary-silenceds`,
-			'master',
-			null,
-			({ store, params, body }) => {
+		{
+			method: 'POST',
+			path: `${collection}/:id/temporary-silenceds`,
+			key: 'master',
+			bucket: null,
+			handler: ({ store, params, body }) => {
 				own(store, params.id);
 				const ttl = integer(body.ttl, 'ttl', { min: 1, max: MAX_TTL_SECONDS });
 				if (ttl === undefined) badParameter('ttl is required.');
 				store.silence(params.id, requiredString(body.client_id, 'client_id'), ttl);
 				return {};
 			},
-		],
-		['DELETE', `${collection}/:id/temporary-silenceds`, 'master', null, ({ store, params, query }) => (own(store, params.id), store.unsilence(params.id, requiredString(query.client_id, 'client_id')), {})],
-		...clientIdSetRoutes(`${collection}/:id/permanent-silenceds`, (store, id) => (own(store, id), store.permanentlySilenced(id)), {
+		},
+		{ method: 'DELETE', path: `${collection}/:id/temporary-silenceds`, key: 'master', bucket: null, handler: ({ store, params, query }) => { own(store, params.id); store.unsilence(params.id, requiredString(query.client_id, 'client_id')); return {}; } },
+		...clientIdSetRoutes(`${collection}/:id/permanent-silenceds`, (store, id) => { own(store, id); return store.permanentlySilenced(id); }, {
 			cap: 500,
 			full: [4561, 'SILIENCED_MEMBER_LIST_FULL'],
 		}),
@@ -170,51 +170,51 @@ function silences(collection) {
 }
 
 function roles(collection) {
-	const infos = (store, id) => (store.ofKind(id, collection), store.setOf(store.memberInfos, id, () => new Map()));
+	const infos = (store, id) => { store.ofKind(id, collection); return store.setOf(store.memberInfos, id, () => new Map()); };
 	const role = (value) => (ROLES.includes(value) ? value : fail(400, 4321, 'UNKNOWN_CONVERSATION_ROLE'));
 	const entry = (store, params) => infos(store, params.id).get(params.infoId) ?? fail(404, 101, 'Object not found.');
 	const stamp = (store, info) => ({ objectId: info.objectId, updatedAt: store.iso() });
 	return [
-		[
-			'POST',
-			`${collection}/:id/member-infos`,
-			'master',
-			null,
-			({ store, params, body }) => {
+		{
+			method: 'POST',
+			path: `${collection}/:id/member-infos`,
+			key: 'master',
+			bucket: null,
+			handler: ({ store, params, body }) => {
 				const info = { clientId: requiredString(body.clientId, 'clientId'), role: role(body.role), objectId: objectId() };
 				infos(store, params.id).set(info.objectId, info);
 				return stamp(store, info);
 			},
-		],
-		['DELETE', `${collection}/:id/member-infos/:infoId`, 'master', null, ({ store, params }) => (entry(store, params), infos(store, params.id).delete(params.infoId), {})],
-		[
-			'PUT',
-			`${collection}/:id/member-infos/:infoId`,
-			'master',
-			null,
-			({ store, params, body }) => {
+		},
+		{ method: 'DELETE', path: `${collection}/:id/member-infos/:infoId`, key: 'master', bucket: null, handler: ({ store, params }) => { entry(store, params); infos(store, params.id).delete(params.infoId); return {}; } },
+		{
+			method: 'PUT',
+			path: `${collection}/:id/member-infos/:infoId`,
+			key: 'master',
+			bucket: null,
+			handler: ({ store, params, body }) => {
 				const info = entry(store, params);
 				if (body.clientId !== undefined) info.clientId = requiredString(body.clientId, 'clientId');
 				if (body.role !== undefined) info.role = role(body.role);
 				return stamp(store, info);
 			},
-		],
-		[
-			'GET',
-			`${collection}/:id/member-infos`,
-			'master',
-			null,
-			({ store, params, query }) => {
+		},
+		{
+			method: 'GET',
+			path: `${collection}/:id/member-infos`,
+			key: 'master',
+			bucket: null,
+			handler: ({ store, params, query }) => {
 				const { skip, limit } = skipLimit(query);
 				const all = [...infos(store, params.id).values()].filter((info) => !query.role || info.role === query.role);
 				return { results: all.slice(skip, skip + limit) };
 			},
-		],
+		},
 	];
 }
 
 function blacklists(collection) {
-	return clientIdSetRoutes(`${collection}/:id/blacklists`, (store, id) => (store.ofKind(id, collection), store.setOf(store.blacklists, id)), {
+	return clientIdSetRoutes(`${collection}/:id/blacklists`, (store, id) => { store.ofKind(id, collection); return store.setOf(store.blacklists, id); }, {
 		cap: collection === 'conversations' ? 500 : 10_000,
 		full: [4543, 'BLACKLIST_FULL'],
 		// Blacklisted clients leave the conversation (and a service conversation's subscribers).
@@ -230,9 +230,9 @@ function blacklists(collection) {
 function membersAndMutes() {
 	const own = (store, id) => store.ofKind(id, 'conversations');
 	const listRoutes = (path, field) => [
-		['POST', `conversations/:id/${path}`, 'acl', null, ({ store, params, body }) => (own(store, params.id), store.changeList(params.id, field, clientIdList(body.client_ids, 'client_ids'), true))],
-		['DELETE', `conversations/:id/${path}`, 'acl', null, ({ store, params, body }) => (own(store, params.id), store.changeList(params.id, field, clientIdList(body.client_ids, 'client_ids'), false))],
-		['GET', `conversations/:id/${path}`, 'acl', null, ({ store, params }) => ({ result: own(store, params.id)[field] ?? [] })],
+		{ method: 'POST', path: `conversations/:id/${path}`, key: 'acl', bucket: null, handler: ({ store, params, body }) => { own(store, params.id); return store.changeList(params.id, field, clientIdList(body.client_ids, 'client_ids'), true); } },
+		{ method: 'DELETE', path: `conversations/:id/${path}`, key: 'acl', bucket: null, handler: ({ store, params, body }) => { own(store, params.id); return store.changeList(params.id, field, clientIdList(body.client_ids, 'client_ids'), false); } },
+		{ method: 'GET', path: `conversations/:id/${path}`, key: 'acl', bucket: null, handler: ({ store, params }) => ({ result: own(store, params.id)[field] ?? [] }) },
 	];
 	return [...listRoutes('members', 'm'), ...listRoutes('mutes', 'mu')];
 }
@@ -241,8 +241,8 @@ function membersAndMutes() {
 function roomOnline() {
 	const online = (store, id) => (store.ofKind(id, 'chatrooms').m ?? []).filter((clientId) => store.online.has(clientId));
 	return [
-		['GET', 'chatrooms/:id/members', 'master', null, ({ store, params }) => ({ result: online(store, params.id).slice(0, 50) })],
-		['GET', 'chatrooms/:id/members/online-count', 'master', null, ({ store, params }) => ({ result: online(store, params.id).length })],
+		{ method: 'GET', path: 'chatrooms/:id/members', key: 'master', bucket: null, handler: ({ store, params }) => ({ result: online(store, params.id).slice(0, 50) }) },
+		{ method: 'GET', path: 'chatrooms/:id/members/online-count', key: 'master', bucket: null, handler: ({ store, params }) => ({ result: online(store, params.id).length }) },
 	];
 }
 

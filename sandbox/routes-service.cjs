@@ -5,7 +5,7 @@ const { fail } = require('./store.cjs');
 const { requiredString, clientIdList, integer, messageBody, historyOptions, requiredTimestamp } = require('./checks.cjs');
 
 const service = (store, id) => store.ofKind(id, 'service-conversations', () => fail(404, 4401, 'INVALID_MESSAGING_TARGET'));
-const subscribers = (store, id) => (service(store, id), store.setOf(store.subscribers, id, () => new Map()));
+const subscribers = (store, id) => { service(store, id); return store.setOf(store.subscribers, id, () => new Map()); };
 
 /** Whether a subscriber sees a record: broadcasts reach every subscriber, per-user messages their recipients. */
 const visibleTo = (clientId) => (record) => (!record.toClients || record.toClients.includes(clientId)) && !record.hiddenFor?.includes(clientId);
@@ -33,99 +33,99 @@ function findRecord(store, params, source) {
 const editBucket = (body) => (body && body.to_clients !== undefined ? 'normal' : 'subscriber');
 
 const serviceRoutes = [
-	[
-		'POST',
-		'service-conversations/:id/subscribers',
-		'master',
-		null,
-		({ store, params, body }) => {
+	{
+		method: 'POST',
+		path: 'service-conversations/:id/subscribers',
+		key: 'master',
+		bucket: null,
+		handler: ({ store, params, body }) => {
 			const clientId = requiredString(body.client_id, 'client_id');
 			if (store.blacklists.get(params.id)?.has(clientId)) fail(403, 4548, 'BLOCKED_BY_CONV');
 			const list = subscribers(store, params.id);
 			if (!list.has(clientId)) list.set(clientId, store.nextTimestamp());
 			return {};
 		},
-	],
-	['DELETE', 'service-conversations/:id/subscribers/:clientId', 'master', null, ({ store, params }) => (subscribers(store, params.id).delete(params.clientId), {})],
-	[
-		'GET',
-		'service-conversations/:id/subscribers',
-		'master',
-		null,
-		({ store, params, query }) => {
+	},
+	{ method: 'DELETE', path: 'service-conversations/:id/subscribers/:clientId', key: 'master', bucket: null, handler: ({ store, params }) => { subscribers(store, params.id).delete(params.clientId); return {}; } },
+	{
+		method: 'GET',
+		path: 'service-conversations/:id/subscribers',
+		key: 'master',
+		bucket: null,
+		handler: ({ store, params, query }) => {
 			const records = [...subscribers(store, params.id)].map(([subscriber, timestamp]) => ({ timestamp, subscriber, conv_id: params.id }));
 			return subscriptionPage(records, query, query.client_id && ((record) => record.subscriber === query.client_id));
 		},
-	],
-	['GET', 'service-conversations/:id/subscribers/count', 'master', null, ({ store, params }) => ({ count: subscribers(store, params.id).size })],
-	[
-		'POST',
-		'service-conversations/:id/broadcasts',
-		'master',
-		'subscriber',
-		({ store, params, body }) => {
+	},
+	{ method: 'GET', path: 'service-conversations/:id/subscribers/count', key: 'master', bucket: null, handler: ({ store, params }) => ({ count: subscribers(store, params.id).size }) },
+	{
+		method: 'POST',
+		path: 'service-conversations/:id/broadcasts',
+		key: 'master',
+		bucket: 'subscriber',
+		handler: ({ store, params, body }) => {
 			service(store, params.id);
 			const record = store.addMessage(params.id, requiredString(body.from_client, 'from_client'), messageBody(body.message), { prefix: 'sb_' });
 			return { result: { 'msg-id': record['msg-id'], timestamp: record.timestamp } };
 		},
-	],
-	[
-		'POST',
-		'service-conversations/:id/messages',
-		'master',
-		'normal',
-		({ store, params, body }) => {
+	},
+	{
+		method: 'POST',
+		path: 'service-conversations/:id/messages',
+		key: 'master',
+		bucket: 'normal',
+		handler: ({ store, params, body }) => {
 			service(store, params.id);
 			const from = requiredString(body.from_client, 'from_client');
 			const toClients = clientIdList(body.to_clients, 'to_clients', 20);
 			const record = store.addMessage(params.id, from, messageBody(body.message), { toClients });
 			return { result: { 'msg-id': record['msg-id'], timestamp: record.timestamp } };
 		},
-	],
-	[
-		'PUT',
-		'service-conversations/:id/messages/:messageId',
-		'master',
-		editBucket,
-		({ store, params, body }) => {
+	},
+	{
+		method: 'PUT',
+		path: 'service-conversations/:id/messages/:messageId',
+		key: 'master',
+		bucket: editBucket,
+		handler: ({ store, params, body }) => {
 			const record = findRecord(store, params, body);
 			if (body.to_clients !== undefined) clientIdList(body.to_clients, 'to_clients', 20);
 			record[record.message !== undefined ? 'message' : 'data'] = messageBody(body.message);
 			return {};
 		},
-	],
-	[
-		'PUT',
-		'service-conversations/:id/messages/:messageId/recall',
-		'master',
-		editBucket,
-		({ store, params, body }) => {
+	},
+	{
+		method: 'PUT',
+		path: 'service-conversations/:id/messages/:messageId/recall',
+		key: 'master',
+		bucket: editBucket,
+		handler: ({ store, params, body }) => {
 			const record = findRecord(store, params, body);
 			if (body.to_clients !== undefined) clientIdList(body.to_clients, 'to_clients', 20);
 			record.data = '{"_lctype":-127}';
 			record.recall = true;
 			return {};
 		},
-	],
-	[
-		'DELETE',
-		'service-conversations/:id/subscribers/:clientId/messages/:messageId',
-		'master',
-		null,
-		({ store, params, query }) => {
+	},
+	{
+		method: 'DELETE',
+		path: 'service-conversations/:id/subscribers/:clientId/messages/:messageId',
+		key: 'master',
+		bucket: null,
+		handler: ({ store, params, query }) => {
 			const record = findRecord(store, params, query);
 			// Deletes the subscriber's copy only.
 			record.hiddenFor = [...(record.hiddenFor ?? []), params.clientId];
 			return {};
 		},
-	],
-	[
-		'GET',
-		'service-conversations/:id/subscribers/:clientId/messages',
-		'master',
-		null,
-		({ store, params, query }) => (service(store, params.id), store.historyOf((store.messages.get(params.id) ?? []).filter(visibleTo(params.clientId)), historyOptions(query))),
-	],
+	},
+	{
+		method: 'GET',
+		path: 'service-conversations/:id/subscribers/:clientId/messages',
+		key: 'master',
+		bucket: null,
+		handler: ({ store, params, query }) => { service(store, params.id); return store.historyOf((store.messages.get(params.id) ?? []).filter(visibleTo(params.clientId)), historyOptions(query)); },
+	},
 ];
 
 module.exports = { serviceRoutes, subscriptionPage };

@@ -1,7 +1,7 @@
 'use strict';
 // Every documented /1.2/rtm endpoint (82), with the documented inputs, limits, keys and response envelopes
-// (the catalogue in README.md, "Every endpoint"). Each route: method, path pattern, which key it needs, which rate
-// bucket it counts against, and a handler returning the response body.
+// (the catalogue in README.md, "Every endpoint"). Each route is a named object: method, path pattern, which key it
+// needs, which rate bucket it counts against, and a handler returning the response body.
 const { kindRoutes } = require('./routes-kinds.cjs');
 const { serviceRoutes } = require('./routes-service.cjs');
 const { clientRoutes, appRoutes } = require('./routes-clients.cjs');
@@ -11,7 +11,7 @@ const { clientRoutes, appRoutes } = require('./routes-clients.cjs');
 const routes = [...kindRoutes, ...serviceRoutes, ...clientRoutes, ...appRoutes];
 
 /** Compiled route table: segment patterns where `:name` captures one decoded path segment. */
-const table = routes.map(([method, pattern, key, bucket, handler]) => ({ method, segments: pattern.split('/'), key, bucket, handler }));
+const table = routes.map(({ method, path, key, bucket, handler }) => ({ method, segments: path.split('/'), key, bucket, handler }));
 
 /** Finds the route for a method and the segments after /1.2/rtm/ (already percent-decoded, one per segment). */
 function findRoute(method, segments) {
