@@ -1,5 +1,6 @@
 import type { INodeProperties, INodePropertyCollection, INodePropertyOptions } from 'n8n-workflow';
 
+import { QUOTA_VALUES } from '../nodes/LeanCloudIm/engine/executionOptions';
 import { operationFields } from '../nodes/LeanCloudIm/fields/executionOptions';
 import { LeanCloudIm } from '../nodes/LeanCloudIm/LeanCloudIm.node';
 import { findOperation, resources } from '../nodes/LeanCloudIm/registry';
@@ -39,7 +40,7 @@ describe('registry', () => {
 		]);
 		for (const resource of resources) {
 			expect(resource.operations.length).toBeGreaterThan(0);
-			for (const op of resource.operations) expect(findOperation(resource.value, op.value)).toBe(op);
+			for (const op of resource.operations) expect(findOperation(resource.value, op.value)?.definition).toBe(op);
 		}
 	});
 
@@ -84,6 +85,13 @@ describe('registry', () => {
 			}
 		}
 	});
+});
+
+test('the Message Quota field offers exactly the values the executor reads', () => {
+	const send = findOperation('message', 'send');
+	const options = send?.fields.find((property) => property.name === 'options')?.options as INodeProperties[];
+	const quota = options.find((field) => field.name === 'quota');
+	expect((quota?.options as Array<{ value: string }>).map((option) => option.value).sort()).toEqual([...QUOTA_VALUES].sort());
 });
 
 test('Message Quota is offered only where requests count against the message quota', () => {

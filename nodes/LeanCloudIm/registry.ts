@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { showOnlyFor } from './fields/stamp';
 import { operationFields } from './fields/executionOptions';
-import type { OperationDef, ResourceDef } from './engine/operation';
+import type { AssembledOperation, ResourceDef } from './engine/operation';
 import { app } from './resources/app';
 import { blacklist } from './resources/blacklist';
 import { broadcast } from './resources/broadcast';
@@ -34,8 +34,16 @@ export const resources: ResourceDef[] = [
 	subscriber,
 ];
 
-export function findOperation(resource: string, operation: string): OperationDef | undefined {
-	return resources.find((entry) => entry.value === resource)?.operations.find((op) => op.value === operation);
+/** Every operation assembled once: its declaration and its fields (its own, with the execution options). */
+const assembled = new Map<string, AssembledOperation>(
+	resources.flatMap((resource) =>
+		resource.operations.map((definition): [string, AssembledOperation] => [`${resource.value}:${definition.value}`, { definition, fields: operationFields(definition) }]),
+	),
+);
+
+/** The operation the node runs for a resource and operation value, as the executor takes it. */
+export function findOperation(resource: string, operation: string): AssembledOperation | undefined {
+	return assembled.get(`${resource}:${operation}`);
 }
 
 const operationPicker: INodeProperties = {
@@ -70,7 +78,7 @@ export function nodeProperties(): INodeProperties[] {
 	}
 	for (const resource of resources) {
 		for (const op of resource.operations) {
-			properties.push(...showOnlyFor(resource.value, op.value, operationFields(op)));
+			properties.push(...showOnlyFor(resource.value, op.value, (findOperation(resource.value, op.value) as AssembledOperation).fields));
 		}
 	}
 	return properties;

@@ -5,15 +5,16 @@ import {
 	type IDataObject,
 	type IExecuteFunctions,
 	type INodeExecutionData,
+	type INodeProperties,
 } from 'n8n-workflow';
 
 import { describeCredential, type KeyRole } from '../../../credentials/LeanCloudImApi.credentials';
 import { CREDENTIAL_TYPE, LeanCloudFailure, sendRequest } from '../../shared/transport/request';
 import { toNodeApiError } from '../../shared/errors/apiError';
-import { readExecutionOptions, type ExecutionOptions } from '../fields/executionOptions';
+import { readExecutionOptions, type ExecutionOptions } from './executionOptions';
 import { parameterError, readParams } from './itemParams';
 import type { Bucket, RequestSpec } from '../../shared/sending/requestSpec';
-import type { OperationDef } from './operation';
+import type { AssembledOperation, OperationDef } from './operation';
 import type { Pacer } from '../../shared/sending/pace';
 import { collectPages } from '../../shared/paging/paginate';
 import { ParameterError } from '../../shared/params/parameterError';
@@ -84,7 +85,8 @@ function credentialProblem(context: IExecuteFunctions, op: OperationDef, credent
 	return undefined;
 }
 
-function plan(context: IExecuteFunctions, op: OperationDef, itemIndex: number, problem?: NodeOperationError): Plan {
+function plan(context: IExecuteFunctions, operation: AssembledOperation, itemIndex: number, problem?: NodeOperationError): Plan {
+	const op = operation.definition;
 	if (problem) {
 		return {
 			ok: false,
@@ -92,7 +94,7 @@ function plan(context: IExecuteFunctions, op: OperationDef, itemIndex: number, p
 		};
 	}
 	try {
-		const params = readParams(context, op, itemIndex);
+		const params = readParams(context, operation.fields, itemIndex);
 		const request = op.request(params);
 		let limit = 1;
 		if (op.list) {
@@ -101,7 +103,7 @@ function plan(context: IExecuteFunctions, op: OperationDef, itemIndex: number, p
 		return { ok: true, params, request, limit, orderKey: orderKeyOf(op, params) };
 	} catch (error) {
 		// Whatever one item's parameters do (an expression error, input no parser expected), it is that item's failure.
-		return { ok: false, error: toItemError(context, op, error, itemIndex) };
+		return { ok: false, error: toItemError(context, operation.fields, error, itemIndex) };
 	}
 }
 
@@ -128,10 +130,10 @@ async function run(context: IExecuteFunctions, op: OperationDef, planned: Extrac
 	return Array.isArray(shaped) ? shaped : [shaped];
 }
 
-function toItemError(context: IExecuteFunctions, op: OperationDef, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
+function toItemError(context: IExecuteFunctions, fields: INodeProperties[], error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
 	if (error instanceof LeanCloudFailure) return toNodeApiError(context.getNode(), error, itemIndex);
 	if (error instanceof ResponseProblem) return toNodeApiError(context.getNode(), new LeanCloudFailure(error.message, { hint: error.hint }), itemIndex);
-	if (error instanceof ParameterError) return parameterError(context, op, error, itemIndex);
+	if (error instanceof ParameterError) return parameterError(context, fields, error, itemIndex);
 	if (error instanceof QuotaWaitError) {
 		return new NodeOperationError(context.getNode(), `${error.message} [item ${itemIndex}]`, {
 			itemIndex,
@@ -167,9 +169,10 @@ function errorJson(error: NodeApiError | NodeOperationError): IDataObject {
  */
 export async function runOperation(
 	context: IExecuteFunctions,
-	op: OperationDef,
+	operation: AssembledOperation,
 	continueOnFail: boolean,
 ): Promise<INodeExecutionData[]> {
+	const op = operation.definition;
 	const items = context.getInputData();
 	const credentials = await context.getCredentials(CREDENTIAL_TYPE);
 	const credential = describeCredential(credentials);
@@ -177,12 +180,12 @@ export async function runOperation(
 
 	let options: ExecutionOptions;
 	try {
-		options = readExecutionOptions(readParams(context, op, 0));
+		options = readExecutionOptions(readParams(context, operation.fields, 0));
 	} catch (error) {
-		throw toItemError(context, op, error, 0);
+		throw toItemError(context, operation.fields, error, 0);
 	}
 
-	const plans: Array<Plan | undefined> = items.map((_, itemIndex) => plan(context, op, itemIndex, problem));
+	const plans: Array<Plan | undefined> = items.map((_, itemIndex) => plan(context, operation, itemIndex, problem));
 	if (!continueOnFail) {
 		const invalid = plans.find((entry): entry is Extract<Plan, { ok: false }> => entry !== undefined && !entry.ok);
 		if (invalid) throw invalid.error;
@@ -240,7 +243,7 @@ export async function runOperation(
 		}
 		// Stopped before it was sent (cancel, or another item's failure): it stays without a result.
 		if (outcome.error instanceof CancelledError) return;
-		const failure = toItemError(context, op, outcome.error, itemIndex);
+		const failure = toItemError(context, operation.fields, outcome.error, itemIndex);
 		if (!continueOnFail) {
 			fatal ??= { error: failure, itemIndex };
 			stop.abort();
@@ -265,7 +268,7 @@ export async function runOperation(
 	// Places this execution did not use (it stopped, or failed) go back at once: other executions must not wait on them.
 	for (const ticket of tickets) if (ticket) release(ticket);
 	// Cancellation ends the run early; anything else escaping the scheduler is a bug worth surfacing.
-	if (!scheduled.ok && !(scheduled.error instanceof CancelledError)) throw toItemError(context, op, scheduled.error, 0);
+	if (!scheduled.ok && !(scheduled.error instanceof CancelledError)) throw toItemError(context, operation.fields, scheduled.error, 0);
 	if (fatal) {
 		// The run stops at the first failure, but items already on the wire were delivered: say which, so a
 		// re-run can skip them instead of sending them twice.

@@ -2,24 +2,22 @@ import { NodeOperationError, type IExecuteFunctions, type INodeProperties } from
 
 import { parameterLabel } from '../../shared/params/parameterLabel';
 
-import { operationFields } from '../fields/executionOptions';
-import type { OperationDef } from './operation';
 import { ParameterError } from '../../shared/params/parameterError';
 import { Params } from '../../shared/params/params';
 
-const fieldIndex = new WeakMap<OperationDef, Map<string, INodeProperties>>();
+const fieldIndex = new WeakMap<INodeProperties[], Map<string, INodeProperties>>();
 
 /**
  * The item's parameters, read from n8n lazily at this item's index (expressions resolved): only the fields
  * the operation actually uses are read. Fields hidden by the item's other values read as their default.
  */
-export function readParams(context: IExecuteFunctions, op: OperationDef, itemIndex: number): Params {
-	let fields = fieldIndex.get(op);
-	if (!fields) {
-		fields = new Map(operationFields(op).map((property) => [property.name, property]));
-		fieldIndex.set(op, fields);
+export function readParams(context: IExecuteFunctions, fields: INodeProperties[], itemIndex: number): Params {
+	let index = fieldIndex.get(fields);
+	if (!index) {
+		index = new Map(fields.map((property) => [property.name, property]));
+		fieldIndex.set(fields, index);
 	}
-	const byName = fields;
+	const byName = index;
 	return new Params((name) => {
 		const property = byName.get(name);
 		if (!property) return undefined;
@@ -36,8 +34,8 @@ export function readParams(context: IExecuteFunctions, op: OperationDef, itemInd
 	});
 }
 
-export function parameterError(context: IExecuteFunctions, op: OperationDef, error: ParameterError, itemIndex: number) {
-	const label = parameterLabel(operationFields(op), error.parameter, (name) =>
+export function parameterError(context: IExecuteFunctions, fields: INodeProperties[], error: ParameterError, itemIndex: number) {
+	const label = parameterLabel(fields, error.parameter, (name) =>
 		context.getNodeParameter(name, itemIndex, undefined),
 	);
 	return new NodeOperationError(context.getNode(), `"${label}" ${error.message} [item ${itemIndex}]`, {

@@ -38,6 +38,12 @@ export interface OperationDef {
 	output?(body: unknown, params: Params): IDataObject | IDataObject[];
 }
 
+/** An operation as the node runs it: its declaration, and its fields as the node shows them (assembled once). */
+export interface AssembledOperation {
+	definition: OperationDef;
+	fields: INodeProperties[];
+}
+
 export interface ResourceDef {
 	value: string;
 	name: string;

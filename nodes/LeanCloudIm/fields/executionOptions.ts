@@ -1,20 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { DEFAULT_CONCURRENCY, DEFAULT_MAX_RATE_LIMIT_WAIT_S, DEFAULT_TIMEOUT_S } from '../engine/executionOptions';
 import type { OperationDef } from '../engine/operation';
-import type { Params } from '../../shared/params/params';
-import type { RetryPolicy } from '../../shared/sending/retry';
-
-export interface ExecutionOptions {
-	concurrency: number;
-	/** Requests per minute of the app's message quota; undefined = learn it from LeanCloud's 429 answers. */
-	requestsPerMinute?: number;
-	timeoutMs: number;
-	retry: RetryPolicy;
-}
-
-export const DEFAULT_CONCURRENCY = 8;
-const DEFAULT_MAX_RATE_LIMIT_WAIT_S = 300;
-const DEFAULT_TIMEOUT_S = 30;
 
 /** Fields every operation's "Options" collection gets, after its own. */
 const allExecutionOptionFields: INodeProperties[] = [
@@ -95,7 +82,6 @@ const allExecutionOptionFields: INodeProperties[] = [
 	},
 ];
 
-const QUOTA_VALUES = ['auto', '120', '1800', '3600', '5400', '7200', '9000', 'custom'] as const;
 
 /** Options about the message quota, shown only where requests count against it. */
 const QUOTA_FIELDS = ['quota', 'customQuota'];
@@ -128,36 +114,7 @@ export function withExecutionOptions(op: OperationDef): INodeProperties[] {
 	return properties.map((property) => (property === existing ? { ...existing, options: merged } : property));
 }
 
-/** Reads the execution options (node-wide: they govern all items together, so they are read from the first item). */
-export function readExecutionOptions(params: Params): ExecutionOptions {
-	const options = params.collection('options');
-	const quota = options.oneOf('quota', QUOTA_VALUES, 'auto');
-	let requestsPerMinute: number | undefined;
-	if (quota === 'custom') requestsPerMinute = options.integer('customQuota', { min: 1, max: 1_000_000 });
-	else if (quota !== 'auto') requestsPerMinute = Number(quota);
-	const seconds = (name: string, fallback: number, min: number) =>
-		options.has(name) ? options.number(name, { min, max: 86_400 }) : fallback;
-	return {
-		concurrency: options.has('concurrency') ? options.integer('concurrency', { min: 1, max: 64 }) : DEFAULT_CONCURRENCY,
-		requestsPerMinute,
-		timeoutMs: seconds('timeout', DEFAULT_TIMEOUT_S, 1) * 1000,
-		retry: {
-			retryOnRateLimit: options.boolean('retryOnRateLimit', true),
-			maxRateLimitWaitMs: seconds('maxRateLimitWait', DEFAULT_MAX_RATE_LIMIT_WAIT_S, 0) * 1000,
-			retryOnErrors: options.oneOf('retryOnErrors', ['safe', 'all', 'never'] as const, 'safe'),
-			maxAttempts: 3,
-		},
-	};
-}
-
-const assembled = new WeakMap<OperationDef, INodeProperties[]>();
-
 /** The operation's parameters as the node shows them: its own, with the execution options in "Options". */
 export function operationFields(op: OperationDef): INodeProperties[] {
-	let fields = assembled.get(op);
-	if (!fields) {
-		fields = withExecutionOptions(op);
-		assembled.set(op, fields);
-	}
-	return fields;
+	return withExecutionOptions(op);
 }
