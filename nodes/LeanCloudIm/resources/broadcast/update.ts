@@ -1,5 +1,5 @@
 import { messageReferenceFields } from '../../../shared/fields/common';
-import { buildMessageContent, contentFields } from '../../fields/content';
+import { buildMessageContent, contentFields } from '../messageContent';
 import { objectIdSegment } from '../../../shared/conversations/kinds';
 import type { OperationDef } from '../../engine/operation';
 import { rtm } from '../../../shared/params/path';

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { messageReferenceFields } from '../../../shared/fields/common';
-import { buildMessageContent, contentFields } from '../../fields/content';
+import { buildMessageContent, contentFields } from '../messageContent';
 import { objectIdSegment, readKind, SERVICE_CONVERSATION } from '../../../shared/conversations/kinds';
 import type { OperationDef } from '../../engine/operation';
 import { rtm } from '../../../shared/params/path';
