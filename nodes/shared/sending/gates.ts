@@ -1,3 +1,4 @@
+import { onAbort } from '../signals/onAbort';
 import { Pacer, QUOTA_WINDOW_MS } from './pace';
 import type { Bucket } from './requestSpec';
 import { CancelledError } from './wait';
@@ -88,10 +89,9 @@ export async function waitTurn(ticket: Ticket, signal?: AbortSignal): Promise<vo
 	if (signal?.aborted) throw new CancelledError();
 	if (!signal) return await ticket.turn;
 	await new Promise<void>((resolve, reject) => {
-		const onAbort = () => reject(new CancelledError());
-		signal.addEventListener('abort', onAbort, { once: true });
+		const stopWatching = onAbort(signal, () => reject(new CancelledError()));
 		void ticket.turn.then(() => {
-			signal.removeEventListener('abort', onAbort);
+			stopWatching();
 			resolve();
 		});
 	});

@@ -1,5 +1,7 @@
 import { sleep } from 'n8n-workflow';
 
+import { onAbort } from '../signals/onAbort';
+
 /** The execution was stopped (n8n's cancel signal) while the node was waiting or sending. */
 export class CancelledError extends Error {
 	constructor() {
@@ -21,18 +23,19 @@ export async function wait(ms: number, signal?: AbortSignal): Promise<void> {
 	if (ms <= 0) return;
 	await new Promise<void>((resolve, reject) => {
 		let settled = false;
-		const onAbort = () => {
-			settled = true;
-			reject(new CancelledError());
-		};
-		signal?.addEventListener('abort', onAbort, { once: true });
+		const stopWatching = signal
+			? onAbort(signal, () => {
+					settled = true;
+					reject(new CancelledError());
+				})
+			: () => {};
 		const end = Date.now() + ms;
 		const step = (): void => {
 			if (settled) return;
 			const left = end - Date.now();
 			if (left <= 0) {
 				settled = true;
-				signal?.removeEventListener('abort', onAbort);
+				stopWatching();
 				resolve();
 				return;
 			}

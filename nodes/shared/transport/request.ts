@@ -10,6 +10,7 @@ import type {
 } from 'n8n-workflow';
 
 import { ROLE_HEADER, type KeyRole } from '../../../credentials/LeanCloudImApi.credentials';
+import { onAbort as watchAbort } from '../signals/onAbort';
 import { redactSecrets, secretsOf } from './redact';
 
 export const CREDENTIAL_TYPE = 'leanCloudImApi';
@@ -233,10 +234,16 @@ export async function sendRequest(
 	{ key, timeoutMs = DEFAULT_TIMEOUT_MS, signal, credentials }: SendOptions,
 ): Promise<unknown> {
 	if (signal?.aborted) throw new RequestAbortedError();
-	const deadline = AbortSignal.timeout(timeoutMs);
-	const abort = signal ? AbortSignal.any([deadline, signal]) : deadline;
 	const data = credentials?.data ?? ((await context.getCredentials(CREDENTIAL_TYPE)) as ICredentialDataDecryptedObject);
 	const secrets = secretsOf(data as ICredentialDataDecryptedObject);
+	// The deadline and the caller's signal, linked by hand and unlinked when the request ends (one shared listener
+	// on the execution's cancel signal, not one per request: see signals/onAbort.ts).
+	const deadline = AbortSignal.timeout(timeoutMs);
+	const link = new AbortController();
+	const abortLink = () => link.abort();
+	deadline.addEventListener('abort', abortLink, { once: true });
+	const stopWatching = signal ? watchAbort(signal, abortLink) : () => {};
+	const abort = link.signal;
 	const options: IHttpRequestOptions = {
 		method: spec.method,
 		url: spec.path,
@@ -277,6 +284,8 @@ export async function sendRequest(
 		failure = error;
 	} finally {
 		abort.removeEventListener('abort', onAbort);
+		deadline.removeEventListener('abort', abortLink);
+		stopWatching();
 	}
 	if (!response) throw classifyFailure(failure, abort, aborted);
 	const { status, headers } = response;
