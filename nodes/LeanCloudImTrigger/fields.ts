@@ -2,6 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { CHAT_ROOM, CONVERSATION, kindLocator, SERVICE_CONVERSATION } from '../shared/conversations/kinds';
 import { clientIdField } from '../shared/fields/common';
+import type { Params } from '../shared/params/params';
 
 /** Where New Message looks: the whole app's history (the export route), one conversation or chat room, or one sender's. */
 export const MESSAGE_SCOPES = ['app', 'conversation', 'chatRoom', 'client'] as const;
@@ -11,6 +12,12 @@ export const MESSAGE_TYPES = ['text', 'image', 'audio', 'video', 'location', 'fi
 export const KIND_VALUES = [CONVERSATION.value, CHAT_ROOM.value, SERVICE_CONVERSATION.value] as const;
 
 export const DEFAULT_MAX_PER_POLL = 1000;
+
+/** Options > Max Items per Poll: most records one poll reads, for either event. */
+export function maxPerPoll(p: Params): number {
+	const options = p.collection('options');
+	return options.has('maxPerPoll') ? options.integer('maxPerPoll', { min: 1, max: 10_000 }) : DEFAULT_MAX_PER_POLL;
+}
 
 const onMessages = { show: { event: ['newMessage'] } };
 const onConversations = { show: { event: ['newConversation'] } };

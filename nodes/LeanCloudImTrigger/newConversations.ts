@@ -7,7 +7,7 @@ import type { Params } from '../shared/params/params';
 import { rtm } from '../shared/params/path';
 import type { RequestSpec } from '../shared/sending/requestSpec';
 import { advance, readFrom, type Cursor } from './cursor';
-import { DEFAULT_MAX_PER_POLL, KIND_VALUES } from './fields';
+import { KIND_VALUES, maxPerPoll } from './fields';
 
 type Send = (spec: RequestSpec) => Promise<unknown>;
 
@@ -60,12 +60,11 @@ async function createdSince(send: Send, kinds: ConversationKind[], since: number
 
 /** One poll: every conversation created since the cursor (up to the cap, the rest next time), each reported once. */
 export async function pollConversations(send: Send, p: Params, cursor: Cursor): Promise<{ items: IDataObject[]; next: Cursor }> {
-	const options = p.collection('options');
-	const cap = options.has('maxPerPoll') ? options.integer('maxPerPoll', { min: 1, max: 10_000 }) : DEFAULT_MAX_PER_POLL;
+	const cap = maxPerPoll(p);
 	const rows = await createdSince(send, chosenKinds(p), readFrom(cursor).time, 'createdAt', MAX_ROWS_PER_KIND);
 	// Past the cap, the poll reports the oldest `cap` rows it has not reported yet and resumes at the last one.
-	const unseen = new Set(cursor.seen.map(([id]) => id));
-	const reportable = rows.filter((row) => !unseen.has(row.id));
+	const reported = new Set(cursor.seen.map(([id]) => id));
+	const reportable = rows.filter((row) => !reported.has(row.id));
 	const capped = reportable.length > cap;
 	const taken = capped ? rows.slice(0, rows.indexOf(reportable[cap - 1]) + 1) : rows;
 	const { fresh, next } = advance(cursor, taken, capped);

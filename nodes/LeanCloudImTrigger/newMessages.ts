@@ -9,7 +9,7 @@ import { rtm, type RtmPath } from '../shared/params/path';
 import type { RequestSpec } from '../shared/sending/requestSpec';
 import { advance, readFrom, type Cursor } from './cursor';
 import { kindsOf, type KindCache } from './kinds';
-import { DEFAULT_MAX_PER_POLL, MESSAGE_SCOPES, MESSAGE_TYPES } from './fields';
+import { maxPerPoll, MESSAGE_SCOPES, MESSAGE_TYPES, type MessageScope } from './fields';
 
 type Send = (spec: RequestSpec) => Promise<unknown>;
 
@@ -31,21 +31,21 @@ export function messageTypeOf(record: IDataObject): string {
 }
 
 /** Where the messages come from, and what the cursor follows (a changed target starts afresh). */
-export function messageSource(p: Params): { path: RtmPath; key: string } {
+export function messageSource(p: Params): { scope: MessageScope; path: RtmPath; key: string } {
 	const scope = p.oneOf('scope', MESSAGE_SCOPES, 'app');
 	if (scope === 'conversation') {
 		const id = objectIdSegment(p);
-		return { path: rtm`conversations/${id}/messages`, key: `message:conversation:${id.value}` };
+		return { scope, path: rtm`conversations/${id}/messages`, key: `message:conversation:${id.value}` };
 	}
 	if (scope === 'chatRoom') {
 		const id = objectIdSegment(p);
-		return { path: rtm`chatrooms/${id}/messages`, key: `message:chatRoom:${id.value}` };
+		return { scope, path: rtm`chatrooms/${id}/messages`, key: `message:chatRoom:${id.value}` };
 	}
 	if (scope === 'client') {
 		const client = p.clientIdSegment('clientId');
-		return { path: rtm`clients/${client}/messages`, key: `message:client:${client.value}` };
+		return { scope, path: rtm`clients/${client}/messages`, key: `message:client:${client.value}` };
 	}
-	return { path: rtm`messages`, key: 'message:app' };
+	return { scope, path: rtm`messages`, key: 'message:app' };
 }
 
 /** History pages oldest first: the next page starts right after the last record (timestamp and ID, excluded). */
@@ -96,7 +96,7 @@ const SCOPE_KINDS: Record<string, string> = { conversation: CONVERSATION.value, 
 async function shape(send: Send, p: Params, scope: string, filters: Filters, records: IDataObject[], cache: KindCache): Promise<IDataObject[]> {
 	let kept = records.filter((record) => filters.keep(record));
 	const scopeKind: string | undefined = SCOPE_KINDS[scope];
-	let kindOf = (record: IDataObject): string | undefined => (record ? scopeKind : undefined);
+	let kindOf: (record: IDataObject) => string | undefined = () => scopeKind;
 	if (filters.kinds) {
 		const kinds = await kindsOf(send, [...new Set(kept.map((record) => String(record['conv-id'])))], cache);
 		const wanted = filters.kinds;
@@ -113,10 +113,9 @@ async function shape(send: Send, p: Params, scope: string, filters: Filters, rec
 
 /** One poll: every message since the cursor (up to the cap), each reported once; and the cursor after it. */
 export async function pollMessages(send: Send, p: Params, cursor: Cursor, cache: KindCache): Promise<{ items: IDataObject[]; next: Cursor }> {
-	const { path } = messageSource(p);
-	const scope = p.oneOf('scope', MESSAGE_SCOPES, 'app');
+	const { scope, path } = messageSource(p);
 	const filters = readFilters(p, scope);
-	const cap = p.collection('options').has('maxPerPoll') ? p.collection('options').integer('maxPerPoll', { min: 1, max: 10_000 }) : DEFAULT_MAX_PER_POLL;
+	const cap = maxPerPoll(p);
 	const from = readFrom(cursor);
 	const query: IDataObject = { reversed: true, timestamp: from.time };
 	if (from.afterId) query.msgid = from.afterId;
@@ -129,8 +128,7 @@ export async function pollMessages(send: Send, p: Params, cursor: Cursor, cache:
 
 /** Manual mode ("Fetch Test Event"): the latest matching message, new or not, so fields can be mapped. */
 export async function latestMessages(send: Send, p: Params, cache: KindCache): Promise<IDataObject[]> {
-	const { path } = messageSource(p);
-	const scope = p.oneOf('scope', MESSAGE_SCOPES, 'app');
+	const { scope, path } = messageSource(p);
 	const filters = readFilters(p, scope);
 	const records = (await send({ method: 'GET', path, query: { limit: 100 } })) as unknown;
 	const newestFirst = Array.isArray(records) ? (records as IDataObject[]) : [];

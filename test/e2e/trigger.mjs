@@ -6,11 +6,11 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { REPO, importWorkflows, n8nCli, startN8n, stopProcess } from '../../scripts/n8n-instance.mjs';
+import { CREDENTIAL_ID, CREDENTIAL_NAME, REPO, importWorkflows, n8nCli, sendMessageNode, startN8n, stopProcess } from '../../scripts/n8n-instance.mjs';
 import { expect } from './check.mjs';
 
 const EVERY_5_SECONDS = { item: Array.from({ length: 12 }, (_, index) => ({ mode: 'custom', cronExpression: `${index * 5} * * * * *` })) };
-const CREDENTIALS = { leanCloudImApi: { id: 'lcimSandbox0001', name: 'LeanCloud IM (sandbox)' } };
+const CREDENTIALS = { leanCloudImApi: { id: CREDENTIAL_ID, name: CREDENTIAL_NAME } };
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function ackWorkflow(ackConversation, startFrom) {
@@ -27,21 +27,7 @@ function ackWorkflow(ackConversation, startFrom) {
 				parameters: { pollTimes: EVERY_5_SECONDS, event: 'newMessage', scope: 'app', options: { ignoreFrom: 'ack-bot', startFrom } },
 				credentials: CREDENTIALS,
 			},
-			{
-				id: 's',
-				name: 'Acknowledge',
-				type: 'n8n-nodes-leancloud-im.leanCloudIm',
-				typeVersion: 1,
-				position: [240, 0],
-				parameters: {
-					resource: 'message',
-					operation: 'send',
-					conversationId: { __rl: true, mode: 'id', value: ackConversation },
-					fromClient: 'ack-bot',
-					text: '=ack:{{ $json.messageId }}',
-				},
-				credentials: CREDENTIALS,
-			},
+			sendMessageNode({ name: 'Acknowledge', conversation: ackConversation, fromClient: 'ack-bot', text: '=ack:{{ $json.messageId }}' }),
 		],
 		connections: { 'New Message': { main: [[{ node: 'Acknowledge', type: 'main', index: 0 }]] } },
 		settings: { executionOrder: 'v1' },

@@ -1,6 +1,7 @@
 import {
 	NodeApiError,
 	NodeOperationError,
+	type ICredentialDataDecryptedObject,
 	type ICredentialsDecrypted,
 	type IDataObject,
 	type IExecuteFunctions,
@@ -9,7 +10,7 @@ import {
 } from 'n8n-workflow';
 
 import { describeCredential, type KeyRole } from '../../../credentials/LeanCloudImApi.credentials';
-import { CREDENTIAL_TYPE, LeanCloudFailure, sendRequest } from '../../shared/transport/request';
+import { decryptedCredential, LeanCloudFailure, sendRequest } from '../../shared/transport/request';
 import { toNodeApiError } from '../../shared/errors/apiError';
 import { readExecutionOptions, type ExecutionOptions } from './executionOptions';
 import { parameterError, readParams } from './itemParams';
@@ -21,7 +22,7 @@ import { ParameterError } from '../../shared/params/parameterError';
 import type { Params } from '../../shared/params/params';
 import { ResponseProblem } from '../../shared/errors/responseProblem';
 import { appKey, release, reserve, sharedPacer, waitTurn, type Ticket } from '../../shared/sending/gates';
-import { QuotaWaitError, sendWithPolicy } from '../../shared/sending/retry';
+import { MAX_WAIT_ADVICE, QuotaWaitError, sendWithPolicy } from '../../shared/sending/retry';
 import { runScheduled } from './schedule';
 import { settle } from '../../shared/sending/settle';
 import { stopReport } from './stopReport';
@@ -115,7 +116,7 @@ async function run(context: IExecuteFunctions, op: OperationDef, planned: Extrac
 				await sendRequest(context, request, { key, timeoutMs: sending.options.timeoutMs, signal: sending.cancel, credentials: sending.credentials }),
 			spec,
 			{
-			policy: sending.options.retry,
+				policy: sending.options.retry,
 				pacer: sending.pacer(spec.bucket ?? op.bucket),
 				signal: sending.signal,
 			},
@@ -137,8 +138,7 @@ function toItemError(context: IExecuteFunctions, fields: INodeProperties[], erro
 	if (error instanceof QuotaWaitError) {
 		return new NodeOperationError(context.getNode(), `${error.message} [item ${itemIndex}]`, {
 			itemIndex,
-			description:
-				'LeanCloud asked the node to wait longer than Options > Max Wait for Rate Limit allows. Raise that option, send fewer items at once, or pick your plan\'s Message Quota so the node paces itself.',
+			description: `LeanCloud asked the node to wait longer than Options > Max Wait for Rate Limit allows. ${MAX_WAIT_ADVICE}`,
 		});
 	}
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
@@ -174,8 +174,8 @@ export async function runOperation(
 ): Promise<INodeExecutionData[]> {
 	const op = operation.definition;
 	const items = context.getInputData();
-	const credentials = await context.getCredentials(CREDENTIAL_TYPE);
-	const credential = describeCredential(credentials);
+	const credentials = await decryptedCredential(context);
+	const credential = describeCredential(credentials.data as ICredentialDataDecryptedObject);
 	const problem = credentialProblem(context, op, credential);
 
 	let options: ExecutionOptions;
@@ -197,27 +197,22 @@ export async function runOperation(
 	const onCancel = () => stop.abort();
 	cancelSignal?.addEventListener('abort', onCancel, { once: true });
 	if (cancelSignal?.aborted) stop.abort();
-	const reference = context.getNode().credentials?.[CREDENTIAL_TYPE];
 	// The quota and the order belong to the app, not to this execution: pacers and conversation lanes are
 	// shared by every execution of the node in this process (see shared/sending/gates.ts).
 	const app = appKey(credential.apiServer ?? '', credential.appId);
 	const sending: Sending = {
 		options,
 		key: keyFor(op, credential) ?? 'master',
-		credentials: { id: reference?.id ?? '', name: reference?.name ?? '', type: CREDENTIAL_TYPE, data: credentials },
+		credentials,
 		// The Message Quota option is the normal bucket's; the broadcast buckets' tiny quotas are learned from their 429s.
 		pacer: (bucket) => (bucket ? sharedPacer(app, bucket, bucket === 'normal' ? options.requestsPerMinute : undefined) : undefined),
 		signal: stop.signal,
 		cancel: cancelSignal,
 	};
-	// Places in each conversation's line, taken now, in input order, in one step: this execution's requests for a
-	// conversation leave after those of executions that reached the node before it.
-	const laneOf = (entry: Plan | undefined) => (entry?.ok && entry.orderKey !== undefined ? `${app}|${entry.orderKey}` : undefined);
-	const queued = plans.map(laneOf);
-	const reserved = reserve(queued.filter((lane): lane is string => lane !== undefined));
-	const tickets: Array<Ticket | undefined> = [];
-	let next = 0;
-	for (const lane of queued) tickets.push(lane === undefined ? undefined : reserved[next++]);
+	// Places in each conversation's line, taken now, in input order, in one synchronous loop (no other execution's
+	// places come between them): this execution's requests for a conversation leave after those of executions
+	// that reached the node before it.
+	const tickets: Array<Ticket | undefined> = plans.map((entry) => (entry?.ok && entry.orderKey !== undefined ? reserve(`${app}|${entry.orderKey}`) : undefined));
 
 	const results: INodeExecutionData[][] = new Array(plans.length);
 	let fatal: { error: NodeApiError | NodeOperationError; itemIndex: number } | undefined;

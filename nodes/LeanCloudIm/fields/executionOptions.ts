@@ -88,11 +88,12 @@ const QUOTA_FIELDS = ['quota', 'customQuota'];
 const withoutQuota = allExecutionOptionFields.filter((field) => !QUOTA_FIELDS.includes(field.name));
 
 /**
- * Adds the execution options to the operation's "Options" collection, creating it when the operation has none.
+ * The operation's parameters as the node shows them: its own, with the execution options added to its "Options"
+ * collection (created when the operation has none).
  * The quota options appear only on operations in the normal message bucket: reads do not count against a quota,
  * and broadcast quotas (10 to 30 a minute) are learned from LeanCloud's 429 answers.
  */
-export function withExecutionOptions(op: OperationDef): INodeProperties[] {
+export function operationFields(op: OperationDef): INodeProperties[] {
 	const { properties } = op;
 	const executionOptionFields = op.bucket === 'normal' ? allExecutionOptionFields : withoutQuota;
 	const existing = properties.find((property) => property.name === 'options' && property.type === 'collection');
@@ -112,9 +113,4 @@ export function withExecutionOptions(op: OperationDef): INodeProperties[] {
 	}
 	const merged = [...(existing.options as INodeProperties[]), ...executionOptionFields].sort((a, b) => a.displayName.localeCompare(b.displayName));
 	return properties.map((property) => (property === existing ? { ...existing, options: merged } : property));
-}
-
-/** The operation's parameters as the node shows them: its own, with the execution options in "Options". */
-export function operationFields(op: OperationDef): INodeProperties[] {
-	return withExecutionOptions(op);
 }

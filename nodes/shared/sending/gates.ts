@@ -66,22 +66,23 @@ export interface Ticket {
 
 const lanes = new Map<string, Ticket[]>();
 
-/** Takes places in line for `laneKeys`, in the order given, in one synchronous step (so one execution is never interleaved with another's reservation). */
-export function reserve(laneKeys: string[]): Ticket[] {
-	return laneKeys.map((lane) => {
-		let open = () => {};
-		const turn = new Promise<void>((resolve) => {
-			open = resolve;
-		});
-		const ticket: Ticket = { lane, turn, open, released: false };
-		const queue = lanes.get(lane);
-		if (queue) queue.push(ticket);
-		else {
-			lanes.set(lane, [ticket]);
-			ticket.open();
-		}
-		return ticket;
+/**
+ * Takes the next place in `lane`. Callers reserve all of an execution's places in one synchronous loop, so
+ * no other execution's places come between them.
+ */
+export function reserve(lane: string): Ticket {
+	let open = () => {};
+	const turn = new Promise<void>((resolve) => {
+		open = resolve;
 	});
+	const ticket: Ticket = { lane, turn, open, released: false };
+	const queue = lanes.get(lane);
+	if (queue) queue.push(ticket);
+	else {
+		lanes.set(lane, [ticket]);
+		ticket.open();
+	}
+	return ticket;
 }
 
 /** Waits for the ticket's turn, or rejects at once when `signal` aborts (the ticket keeps its place until released). */

@@ -1,6 +1,6 @@
-import type { IExecuteFunctions, ILoadOptionsFunctions, IPollFunctions } from 'n8n-workflow';
+import type { ICredentialsDecrypted, IExecuteFunctions, ILoadOptionsFunctions, IPollFunctions } from 'n8n-workflow';
 
-import { sendRequest } from '../transport/request';
+import { decryptedCredential, sendRequest } from '../transport/request';
 import type { RequestSpec } from './requestSpec';
 import { sendWithPolicy, type RetryPolicy } from './retry';
 
@@ -10,13 +10,19 @@ import { sendWithPolicy, type RetryPolicy } from './retry';
  * minute and every request by the timeout.
  */
 export const READ_POLICY: RetryPolicy = { retryOnRateLimit: true, maxRateLimitWaitMs: 60_000, retryOnErrors: 'safe', maxAttempts: 3 };
-const READ_TIMEOUT_MS = 30_000;
 
-/** A `send` for read requests with the Master Key, as paging helpers expect it. */
+/**
+ * A `send` for read requests with the Master Key, as paging helpers expect it; the credential is decrypted
+ * once for all of its requests, and each request has the transport's default timeout.
+ */
 export function masterKeyReads(context: IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions, signal?: AbortSignal) {
-	return async (spec: RequestSpec) =>
-		await sendWithPolicy(async (request) => await sendRequest(context, request, { key: 'master', timeoutMs: READ_TIMEOUT_MS, signal }), spec, {
+	let credentials: Promise<ICredentialsDecrypted> | undefined;
+	return async (spec: RequestSpec) => {
+		credentials ??= decryptedCredential(context);
+		const decrypted = await credentials;
+		return await sendWithPolicy(async (request) => await sendRequest(context, request, { key: 'master', signal, credentials: decrypted }), spec, {
 			policy: READ_POLICY,
 			signal,
 		});
+	};
 }

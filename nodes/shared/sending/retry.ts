@@ -18,6 +18,9 @@ export interface RetryPolicy {
 const SAFE_METHODS: HttpMethod[] = ['GET', 'PUT', 'DELETE'];
 const MAX_BACKOFF_MS = 10_000;
 
+/** What to do when an item would wait for the quota longer than Max Wait allows (both ways it can happen). */
+export const MAX_WAIT_ADVICE = "Raise Options > Max Wait for Rate Limit, send fewer items at once, or pick your plan's Message Quota so the node paces itself.";
+
 /** The item would have to wait for the quota longer than Options > Max Wait for Rate Limit allows. */
 export class QuotaWaitError extends Error {
 	constructor(
@@ -76,7 +79,7 @@ export async function sendWithPolicy(
 				// LeanCloud's own 429 is the item's error; the hint says why the node did not wait it out.
 				throw new LeanCloudFailure(error.message, {
 					...error.details,
-					hint: `LeanCloud's rate limit was reached and waiting it out would take ${Math.ceil(blockedFor / 1000)} s more, beyond Options > Max Wait for Rate Limit (${Math.round(policy.maxRateLimitWaitMs / 1000)} s). Raise that option, send fewer items at once, or pick your plan's Message Quota so the node paces itself.`,
+					hint: `LeanCloud's rate limit was reached and waiting it out would take ${Math.ceil(blockedFor / 1000)} s more, beyond Options > Max Wait for Rate Limit (${Math.round(policy.maxRateLimitWaitMs / 1000)} s). ${MAX_WAIT_ADVICE}`,
 				});
 			}
 			// With a pacer the wait happens in its delay loop above (and is counted there).

@@ -30,8 +30,18 @@ export interface SendOptions {
 	timeoutMs?: number;
 	/** Aborts the request (n8n's cancel signal, or the node stopping after a failure). */
 	signal?: AbortSignal;
-	/** The credential already decrypted for this run, so n8n does not resolve it again per request. */
+	/** The credential already decrypted for this run (decryptedCredential); decrypted here when absent. */
 	credentials?: ICredentialsDecrypted;
+}
+
+/**
+ * The node's credential, decrypted once, in the form n8n's helper takes so it does not decrypt it again for
+ * every request.
+ */
+export async function decryptedCredential(context: IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions): Promise<ICredentialsDecrypted> {
+	const data = (await context.getCredentials(CREDENTIAL_TYPE)) as ICredentialDataDecryptedObject;
+	const reference = context.getNode().credentials?.[CREDENTIAL_TYPE];
+	return { id: reference?.id ?? '', name: reference?.name ?? '', type: CREDENTIAL_TYPE, data };
 }
 
 /** Used when a caller gives no Timeout (list searches in the editor). */
@@ -234,8 +244,8 @@ export async function sendRequest(
 	{ key, timeoutMs = DEFAULT_TIMEOUT_MS, signal, credentials }: SendOptions,
 ): Promise<unknown> {
 	if (signal?.aborted) throw new RequestAbortedError();
-	const data = credentials?.data ?? ((await context.getCredentials(CREDENTIAL_TYPE)) as ICredentialDataDecryptedObject);
-	const secrets = secretsOf(data as ICredentialDataDecryptedObject);
+	const credential = credentials ?? (await decryptedCredential(context));
+	const secrets = secretsOf(credential.data as ICredentialDataDecryptedObject);
 	// The deadline and the caller's signal, linked by hand and unlinked when the request ends (one shared listener
 	// on the execution's cancel signal, not one per request: see signals/onAbort.ts).
 	const deadline = AbortSignal.timeout(timeoutMs);
@@ -274,7 +284,7 @@ export async function sendRequest(
 	let failure: unknown;
 	try {
 		const full = (await Promise.race([
-			context.helpers.httpRequestWithAuthentication.call(caller, CREDENTIAL_TYPE, options, credentials ? { credentialsDecrypted: credentials } : undefined),
+			context.helpers.httpRequestWithAuthentication.call(caller, CREDENTIAL_TYPE, options, { credentialsDecrypted: credential }),
 			deadlineReached,
 		])) as IN8nHttpFullResponse;
 		const headers = full.headers as IDataObject | undefined;
