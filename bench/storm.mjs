@@ -11,14 +11,13 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { CREDENTIAL_ID, CREDENTIAL_NAME, importCredential, importWorkflows, installPackage, n8nCli, packPackage, startN8n, stopProcess } from '../scripts/n8n-instance.mjs';
+import { importCredential, importWorkflows, installPackage, n8nCli, packPackage, sendMessageNode, startN8n, stopProcess } from '../scripts/n8n-instance.mjs';
 import { ensureN8n } from '../scripts/n8n-runtime.mjs';
 
 const require = createRequire(import.meta.url);
 const { startSandbox } = require('../sandbox/server.cjs');
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-const CREDENTIALS = { leanCloudImApi: { id: CREDENTIAL_ID, name: CREDENTIAL_NAME } };
 
 function webhookNode(path) {
 	return {
@@ -39,21 +38,7 @@ export function nodeWorkflow(id, path) {
 		name: `Storm: LeanCloud IM node (${path})`,
 		nodes: [
 			webhookNode(path),
-			{
-				id: 's',
-				name: 'Send',
-				type: 'n8n-nodes-leancloud-im.leanCloudIm',
-				typeVersion: 1,
-				position: [240, 0],
-				parameters: {
-					resource: 'message',
-					operation: 'send',
-					conversationId: { __rl: true, mode: 'id', value: '={{ $json.body.conversationId }}' },
-					fromClient: 'crm-bot',
-					text: '=seq:{{ $json.body.seq }}',
-				},
-				credentials: CREDENTIALS,
-			},
+			sendMessageNode({ name: 'Send', conversation: '={{ $json.body.conversationId }}', fromClient: 'crm-bot', text: '=seq:{{ $json.body.seq }}' }),
 		],
 		connections: { 'CRM Event': { main: [[{ node: 'Send', type: 'main', index: 0 }]] } },
 		settings: { executionOrder: 'v1' },

@@ -12,6 +12,22 @@ export const CREDENTIAL_ID = 'lcimSandbox0001';
 export const CREDENTIAL_NAME = 'LeanCloud IM (sandbox)';
 export const OWNER = { email: 'owner@example.com', firstName: 'Dev', lastName: 'Owner', password: 'LeanCloud-dev-2026' };
 
+/**
+ * A LeanCloud IM Message > Send node using the sandbox credential, for workflows the scripts and tests build:
+ * `conversation` and `text` may be expressions.
+ */
+export function sendMessageNode({ id = 's', name, position = [240, 0], conversation, fromClient, text }) {
+	return {
+		id,
+		name,
+		type: NODE_TYPE,
+		typeVersion: 1,
+		position,
+		parameters: { resource: 'message', operation: 'send', conversationId: { __rl: true, mode: 'id', value: conversation }, fromClient, text },
+		credentials: { leanCloudImApi: { id: CREDENTIAL_ID, name: CREDENTIAL_NAME } },
+	};
+}
+
 /** Environment for an isolated, quiet n8n on 127.0.0.1; `extra` adds to it (e.g. queue mode's database and Redis). */
 export function n8nEnv(runtime, userFolder, port = 5678, extra = {}) {
 	const env = {
