@@ -8,7 +8,7 @@ import {
 } from 'n8n-workflow';
 
 import { runOperation } from './engine/executor';
-import { searchAllConversations, searchChatRooms, searchConversations, searchServiceConversations } from '../shared/conversations/listSearch';
+import { searchAllConversations, searchChatRooms, searchConversations, searchServiceConversations } from '../shared/pickers/listSearch';
 import { findOperation, nodeProperties } from './registry';
 
 export class LeanCloudIm implements INodeType {

@@ -8,18 +8,17 @@ import {
 	type IPollFunctions,
 } from 'n8n-workflow';
 
-import { searchChatRooms, searchConversations } from '../shared/conversations/listSearch';
-import { toNodeApiError } from '../shared/errors/apiError';
-import { ParameterError } from '../shared/params/parameterError';
 import { parameterLabel } from '../shared/params/parameterLabel';
-import { Params } from '../shared/params/params';
-import { masterKeyReads } from '../shared/sending/reads';
-import { QuotaWaitError } from '../shared/sending/retry';
+import { readNodeParams } from '../shared/params/nodeParams';
+import type { Params } from '../shared/params/params';
+import { searchChatRooms, searchConversations } from '../shared/pickers/listSearch';
+import { toNodeError } from '../shared/reporting/nodeError';
+import { READ_POLICY } from '../shared/sending/retry';
+import { openSender } from '../shared/sending/sender';
 import { settle } from '../shared/sending/settle';
-import { LeanCloudFailure } from '../shared/transport/request';
+import type { KindCache } from './conversationKindCache';
 import { startCursor, type Cursor } from './cursor';
 import { triggerProperties } from './fields';
-import type { KindCache } from './kinds';
 import { conversationKey, latestConversations, pollConversations } from './newConversations';
 import { latestMessages, messageSource, pollMessages } from './newMessages';
 
@@ -29,25 +28,22 @@ interface TriggerState extends IDataObject {
 	kinds?: KindCache;
 }
 
-/** The trigger's parameters, read lazily; bad values are ParameterErrors naming the field. */
+/** The trigger's parameters, read lazily with the same reader as the action node's. */
 function readParams(context: IPollFunctions): Params {
-	return new Params((name) => context.getNodeParameter(name, undefined, { extractValue: name === 'conversationId' }));
+	return readNodeParams(triggerProperties, (name, fallback, options) => context.getNodeParameter(name, fallback, options));
 }
 
-/** A clear trigger error for whatever stopped the poll; the cursor is left where it was. */
+/** A clear trigger error for whatever stopped the poll (the same mapping as the action node's items); the cursor stays. */
 function pollError(context: IPollFunctions, error: unknown): Error {
-	if (error instanceof LeanCloudFailure) return toNodeApiError(context.getNode(), error);
-	if (error instanceof ParameterError) {
-		const label = parameterLabel(triggerProperties, error.parameter, (name) => context.getNodeParameter(name, undefined));
-		return new NodeOperationError(context.getNode(), `"${label}" ${error.message}`, { description: error.hint ?? `Fix "${label}" and activate the workflow again.` });
-	}
-	if (error instanceof QuotaWaitError || error instanceof Error) return new NodeOperationError(context.getNode(), error);
-	return new NodeOperationError(context.getNode(), String(error));
+	return toNodeError(context.getNode(), error, {
+		labelOf: (parameter) => parameterLabel(triggerProperties, parameter, (name) => context.getNodeParameter(name, undefined)),
+		then: 'activate the workflow again',
+	});
 }
 
 async function poll(context: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 	const p = readParams(context);
-	const send = masterKeyReads(context);
+	const { send } = await openSender(context, { need: 'master', user: 'the LeanCloud IM Trigger', policy: READ_POLICY });
 	const state = context.getWorkflowStaticData('node') as TriggerState;
 	const messages = p.string('event') !== 'newConversation';
 	// A copy: the stored cache changes only with a successful poll.

@@ -1,14 +1,15 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { CHAT_ROOM, CONVERSATION, kindLocator, SERVICE_CONVERSATION } from '../shared/conversations/kinds';
-import { clientIdField } from '../shared/fields/common';
+import { clientIdField } from '../shared/fields/clientIdField';
 import type { Params } from '../shared/params/params';
 
 /** Where New Message looks: the whole app's history (the export route), one conversation or chat room, or one sender's. */
 export const MESSAGE_SCOPES = ['app', 'conversation', 'chatRoom', 'client'] as const;
 export type MessageScope = (typeof MESSAGE_SCOPES)[number];
 
-export const MESSAGE_TYPES = ['text', 'image', 'audio', 'video', 'location', 'file', 'other'] as const;
+/** The Message Types filter's values: the content types of shared/messages/contentTypes.ts. */
+export const MESSAGE_TYPES = ['text', 'image', 'audio', 'video', 'location', 'file', 'recalled', 'other'] as const;
 export const KIND_VALUES = [CONVERSATION.value, CHAT_ROOM.value, SERVICE_CONVERSATION.value] as const;
 
 export const DEFAULT_MAX_PER_POLL = 1000;
@@ -131,7 +132,8 @@ export const triggerProperties: INodeProperties[] = [
 					{ name: 'File', value: 'file' },
 					{ name: 'Image', value: 'image' },
 					{ name: 'Location', value: 'location' },
-					{ name: 'Other', value: 'other', description: 'Custom typed messages and recalled ones' },
+					{ name: 'Other', value: 'other', description: 'Custom typed messages' },
+					{ name: 'Recalled', value: 'recalled', description: 'Messages recalled by their sender' },
 					{ name: 'Text', value: 'text', description: 'Plain text, and typed text messages' },
 					{ name: 'Video', value: 'video' },
 				],

@@ -1,18 +1,14 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { ALL_KINDS, type ConversationKind } from '../shared/conversations/kinds';
+import { ALL_KINDS, CONVERSATION_PAGE_SIZE, type ConversationKind } from '../shared/conversations/kinds';
 import { collectPages } from '../shared/paging/paginate';
 import { skipLimitPages } from '../shared/paging/pagers';
 import type { Params } from '../shared/params/params';
 import { rtm } from '../shared/params/path';
-import type { RequestSpec } from '../shared/sending/requestSpec';
+import type { Send } from '../shared/sending/sender';
 import { advance, readFrom, type Cursor } from './cursor';
 import { KIND_VALUES, maxPerPoll } from './fields';
 
-type Send = (spec: RequestSpec) => Promise<unknown>;
-
-/** The conversation queries' largest page. */
-const PAGE_SIZE = 1000;
 /** Most rows read per kind in one poll: rows are sorted here (the API documents no order), so a poll reads them all up to this. */
 const MAX_ROWS_PER_KIND = 10_000;
 
@@ -49,7 +45,7 @@ async function createdSince(send: Send, kinds: ConversationKind[], since: number
 	const rows: Array<ReturnType<typeof toRecord>> = [];
 	for (const kind of kinds) {
 		const query: IDataObject = { where: JSON.stringify({ createdAt: { $gte: date(since) } }), order };
-		const page = await collectPages(send, { method: 'GET', path: rtm`${kind.collection}`, query }, skipLimitPages('results', PAGE_SIZE), perKind);
+		const page = await collectPages(send, { method: 'GET', path: rtm`${kind.collection}`, query }, skipLimitPages('results', CONVERSATION_PAGE_SIZE), perKind);
 		for (const row of page as IDataObject[]) {
 			const record = toRecord(row, kind);
 			if (record.id && Number.isFinite(record.time)) rows.push(record);

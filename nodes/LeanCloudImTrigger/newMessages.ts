@@ -1,34 +1,16 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { CHAT_ROOM, CONVERSATION, objectIdSegment } from '../shared/conversations/kinds';
-import { HISTORY_PAGE_SIZE, simplifyRecord } from '../shared/conversations/history';
+import { contentTypeOf } from '../shared/messages/contentTypes';
+import { historyPages } from '../shared/messages/historyPages';
+import { simplifyRecord } from '../shared/messages/simplify';
 import { collectPages } from '../shared/paging/paginate';
-import type { ListSpec } from '../shared/paging/listSpec';
 import type { Params } from '../shared/params/params';
 import { rtm, type RtmPath } from '../shared/params/path';
-import type { RequestSpec } from '../shared/sending/requestSpec';
+import type { Send } from '../shared/sending/sender';
 import { advance, readFrom, type Cursor } from './cursor';
-import { kindsOf, type KindCache } from './kinds';
+import { kindsOf, type KindCache } from './conversationKindCache';
 import { maxPerPoll, MESSAGE_SCOPES, MESSAGE_TYPES, type MessageScope } from './fields';
-
-type Send = (spec: RequestSpec) => Promise<unknown>;
-
-const LC_TYPE_NAMES: Record<number, string> = { [-1]: 'text', [-2]: 'image', [-3]: 'audio', [-4]: 'video', [-5]: 'location', [-6]: 'file' };
-
-/** The message type the Message Types filter matches: typed messages by `_lctype`, plain text as text. */
-export function messageTypeOf(record: IDataObject): string {
-	const data = record.data;
-	if (typeof data !== 'string' || !data.startsWith('{')) return 'text';
-	let parsed: unknown;
-	try {
-		parsed = JSON.parse(data);
-	} catch {
-		return 'text';
-	}
-	const type = (parsed as IDataObject | null)?._lctype;
-	if (typeof type !== 'number') return 'text';
-	return LC_TYPE_NAMES[type] ?? 'other';
-}
 
 /** Where the messages come from, and what the cursor follows (a changed target starts afresh). */
 export function messageSource(p: Params): { scope: MessageScope; path: RtmPath; key: string } {
@@ -48,18 +30,6 @@ export function messageSource(p: Params): { scope: MessageScope; path: RtmPath; 
 	return { scope, path: rtm`messages`, key: 'message:app' };
 }
 
-/** History pages oldest first: the next page starts right after the last record (timestamp and ID, excluded). */
-const oldestFirstPages: ListSpec = {
-	pageSize: HISTORY_PAGE_SIZE,
-	limitParam: 'limit',
-	items: (body) => (Array.isArray(body) ? body : []),
-	nextPage: (_body, items, query) => {
-		if (items.length < Number(query.limit)) return undefined;
-		const last = items[items.length - 1] as IDataObject;
-		return { timestamp: last.timestamp as number, msgid: last['msg-id'] as string, include_start: false };
-	},
-};
-
 interface Filters {
 	keep(record: IDataObject): boolean;
 	kinds?: string[];
@@ -77,7 +47,7 @@ function readFilters(p: Params, scope: string): Filters {
 			const sender = String(record.from ?? '');
 			if (ignore.has(sender)) return false;
 			if (from && !from.has(sender)) return false;
-			return types.length === 0 || types.includes(messageTypeOf(record));
+			return types.length === 0 || types.includes(contentTypeOf(record.data));
 		},
 		kinds: kinds.length ? kinds : undefined,
 	};
@@ -120,7 +90,7 @@ export async function pollMessages(send: Send, p: Params, cursor: Cursor, cache:
 	const query: IDataObject = { reversed: true, timestamp: from.time };
 	if (from.afterId) query.msgid = from.afterId;
 	else query.include_start = true;
-	const records = (await collectPages(send, { method: 'GET', path, query }, oldestFirstPages, cap)) as IDataObject[];
+	const records = (await collectPages(send, { method: 'GET', path, query }, historyPages(), cap)) as IDataObject[];
 	const { fresh, next } = advance(cursor, records.map(toRecord), records.length >= cap);
 	const items = await shape(send, p, scope, filters, fresh.map((entry) => entry.record), cache);
 	return { items, next };

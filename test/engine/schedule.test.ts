@@ -1,5 +1,6 @@
 import { runScheduled } from '../../nodes/LeanCloudIm/engine/schedule';
-import { CancelledError, wait } from '../../nodes/shared/sending/wait';
+import { wait } from '../../nodes/shared/sending/wait';
+import { CancelledError } from '../../nodes/shared/errors/cancelledError';
 
 /** Runs tasks with the given keys; each takes `ms`; records start/end order and the peak of tasks in flight. */
 async function simulate(keys: Array<string | undefined>, concurrency: number, ms = 5) {

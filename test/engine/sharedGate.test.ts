@@ -3,7 +3,7 @@
  * process (a webhook per CRM event) share the pacer and the conversation lanes. Each test runs several
  * executions through n8n-core at once.
  */
-import { gateStats } from '../../nodes/shared/sending/gates';
+import { laneStats } from '../../nodes/LeanCloudIm/engine/lanes';
 import { wait } from '../../nodes/shared/sending/wait';
 import { api, byId, expectAllRequestsMade, oid, resetNock, sendParameters } from '../harness/leancloud';
 import { runNode, startRun } from '../harness/runNode';
@@ -75,7 +75,7 @@ test('requests for one conversation leave in the order their executions reached 
 	// Each answer takes 150 ms: a request that left before the previous answer would arrive sooner than that.
 	for (let index = 1; index < arrivals.length; index++) expect(arrivals[index] - arrivals[index - 1]).toBeGreaterThanOrEqual(140);
 	// Nothing is held once the executions are done.
-	expect(gateStats()).toMatchObject({ lanes: 0, tickets: 0 });
+	expect(laneStats()).toMatchObject({ lanes: 0, tickets: 0 });
 });
 
 test('a failed execution (without Continue On Fail) gives back the places it did not use', async () => {
@@ -89,7 +89,7 @@ test('a failed execution (without Continue On Fail) gives back the places it did
 	expect(failed.error?.message).toBe('LeanCloud: INVALID_MESSAGING_TARGET [HTTP 400, code 4401]');
 	const next = await runNode({ parameters: sendTo(conversation, 'other') });
 	expect(next.output[0].json.messageId).toBe('other');
-	expect(gateStats()).toMatchObject({ lanes: 0, tickets: 0 });
+	expect(laneStats()).toMatchObject({ lanes: 0, tickets: 0 });
 });
 
 test('stopping one execution gives its places back at once; the execution behind it goes on, untouched', async () => {
@@ -114,7 +114,7 @@ test('stopping one execution gives its places back at once; the execution behind
 	// B did not wait for A's slow request to finish (1.5 s after it left), nor for A's queued item.
 	expect(Date.now() - started).toBeLessThan(1_000);
 	await a.catch(() => undefined);
-	expect(gateStats()).toMatchObject({ lanes: 0, tickets: 0 });
+	expect(laneStats()).toMatchObject({ lanes: 0, tickets: 0 });
 	nockCleanup();
 });
 

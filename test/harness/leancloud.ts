@@ -7,7 +7,8 @@ import type { INodeParameters } from 'n8n-workflow';
 import nock from 'nock';
 
 import { ROLE_HEADER } from '../../credentials/LeanCloudImApi.credentials';
-import { resetGates } from '../../nodes/shared/sending/gates';
+import { resetLanes } from '../../nodes/LeanCloudIm/engine/lanes';
+import { resetPacers } from '../../nodes/shared/sending/sharedPacers';
 import { API_SERVER, APP_ID, TEST_APP_KEY, TEST_MASTER_KEY } from './runNode';
 
 export type Role = 'master' | 'app';
@@ -59,7 +60,8 @@ export const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 export function resetNock(): void {
 	nock.cleanAll();
 	nock.disableNetConnect();
-	resetGates();
+	resetLanes();
+	resetPacers();
 }
 
 /** Fails the test if an interceptor was not used, naming the ones left. */

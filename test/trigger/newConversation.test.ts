@@ -26,7 +26,7 @@ function kinds(since: number, replies: { conversations?: unknown[]; chatrooms?: 
 		['conversations', replies.conversations ?? []],
 		['service-conversations', replies.service ?? []],
 	] as const) {
-		scope.get(`/1.2/rtm/${path}`).query({ where: where(since), order, limit: '1000' }).reply(200, { results });
+		scope.get(`/1.2/rtm/${path}`).query({ where: where(since), order, limit: '100' }).reply(200, { results });
 	}
 }
 
@@ -60,7 +60,7 @@ test('only the chosen types are queried', async () => {
 	const staticData = after(T0, [], 'conversation:chatRoom');
 	api()
 		.get('/1.2/rtm/chatrooms')
-		.query({ where: where(T0 - 5000), order: 'createdAt', limit: '1000' })
+		.query({ where: where(T0 - 5000), order: 'createdAt', limit: '100' })
 		.reply(200, { results: [row('r1', T0 + 1, { tr: true })] });
 	expect(json(await runPoll({ parameters: { ...event, conversationTypes: ['chatRoom'] }, staticData })).map((item) => item.name)).toEqual(['r1']);
 });
@@ -69,11 +69,11 @@ test('past the cap the oldest are reported and the rest come next poll', async (
 	const staticData = after(T0, [], 'conversation:conversation');
 	const parameters = { ...event, conversationTypes: ['conversation'], options: { maxPerPoll: 2 } };
 	const all = [row('a', T0 + 1), row('b', T0 + 2), row('c', T0 + 3)];
-	api().get('/1.2/rtm/conversations').query({ where: where(T0 - 5000), order: 'createdAt', limit: '1000' }).reply(200, { results: all });
+	api().get('/1.2/rtm/conversations').query({ where: where(T0 - 5000), order: 'createdAt', limit: '100' }).reply(200, { results: all });
 	expect(json(await runPoll({ parameters, staticData })).map((item) => item.name)).toEqual(['a', 'b']);
 	expect(cursorOf(staticData).resume).toEqual({ time: T0 + 2, id: oid('b') });
 
-	api().get('/1.2/rtm/conversations').query({ where: where(T0 + 2), order: 'createdAt', limit: '1000' }).reply(200, { results: all.slice(1) });
+	api().get('/1.2/rtm/conversations').query({ where: where(T0 + 2), order: 'createdAt', limit: '100' }).reply(200, { results: all.slice(1) });
 	expect(json(await runPoll({ parameters, staticData })).map((item) => item.name)).toEqual(['c']);
 });
 

@@ -1,6 +1,6 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import type { KeyRole } from '../../../credentials/LeanCloudImApi.credentials';
+import type { KeyNeed } from '../../shared/credential/openCredential';
 import type { Params } from '../../shared/params/params';
 import type { ListSpec } from '../../shared/paging/listSpec';
 import type { Bucket, RequestSpec } from '../../shared/sending/requestSpec';
@@ -16,20 +16,10 @@ export interface OperationDef {
 	description: string;
 	/** Parameters of this operation only; the resource/operation show block is added when assembled. */
 	properties: INodeProperties[];
-	/**
-	 * Which credential key the endpoint needs. Defaults to the master key, as the docs require for almost every
-	 * endpoint. `appOrMaster`: the App Key (the documented one) when the credential has it, else the Master Key,
-	 * which LeanCloud accepts everywhere.
-	 */
-	key?: KeyRole | 'appOrMaster';
+	/** Which credential key the endpoint needs: the Master Key unless README's endpoint table says otherwise. */
+	key?: KeyNeed;
 	/** The LeanCloud rate-limit bucket the endpoint counts against, if any: its requests are paced under that quota. */
 	bucket?: Bucket;
-	/**
-	 * The parameter naming the conversation this operation addresses: requests about one conversation are sent
-	 * one at a time, in input order (and across executions, in the order they reached the node). Defaults to
-	 * `conversationId` when the operation has that field; `false` for none.
-	 */
-	orderedBy?: string | false;
 	/** Builds the request from the item's parameters. Throws ParameterError for bad input; never sends anything. */
 	request(params: Params): RequestSpec;
 	/** Present on Get Many operations: the request is the first page, and these say how to walk the rest. */

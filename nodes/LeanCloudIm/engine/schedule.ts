@@ -1,4 +1,4 @@
-import { CancelledError } from '../../shared/sending/wait';
+import { CancelledError } from '../../shared/errors/cancelledError';
 
 /**
  * Runs `count` tasks with at most `concurrency` in flight, never two with the same key at once, and tasks

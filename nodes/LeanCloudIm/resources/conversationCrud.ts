@@ -1,7 +1,7 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { clientIdsField, returnAllAndLimit } from '../../shared/fields/common';
-import { CONVERSATION, kindLocator, objectIdSegment, type ConversationKind } from '../../shared/conversations/kinds';
+import { clientIdsField, returnAllAndLimit } from '../fields/common';
+import { CONVERSATION, CONVERSATION_PAGE_SIZE, kindLocator, objectIdSegment, type ConversationKind } from '../../shared/conversations/kinds';
 import type { OperationDef } from '../engine/operation';
 import type { Params } from '../../shared/params/params';
 import { skipLimitPages } from '../../shared/paging/pagers';
@@ -13,8 +13,6 @@ import { ResponseProblem } from '../../shared/errors/responseProblem';
  * `_Conversation` model and differ only in their collection, and in members (normal conversations only).
  */
 
-/** 100 is the page size LeanCloud's storage queries are known to honour. */
-const QUERY_PAGE_SIZE = 100;
 
 const attributesField: INodeProperties = {
 	displayName: 'Custom Attributes',
@@ -122,7 +120,7 @@ export function whereQuery(p: Params): IDataObject {
 	return where && Object.keys(where).length ? { where: JSON.stringify(where) } : {};
 }
 
-export const conversationPages = skipLimitPages('results', QUERY_PAGE_SIZE);
+export const conversationPages = skipLimitPages('results', CONVERSATION_PAGE_SIZE);
 
 export function getAllOperation(kind: ConversationKind, description: string, filterExample: string): OperationDef {
 	return {

@@ -49,14 +49,14 @@ export const SERVICE_CONVERSATION: ConversationKind = {
 	description: 'A service (system) conversation: clients subscribe to it and receive its broadcasts',
 };
 
-export const ALL_KINDS = [CHAT_ROOM, CONVERSATION, SERVICE_CONVERSATION];
+/**
+ * The conversation queries' page (`GET /conversations`, `/chatrooms`, `/service-conversations`,
+ * `/all-conversations`): LeanCloud's documented default. A larger `limit` is only inferred from its storage
+ * API, and a server that cut a larger page to 100 would end skip paging early, silently.
+ */
+export const CONVERSATION_PAGE_SIZE = 100;
 
-/** A picker over every kind at once (searching the app-wide conversation list), for endpoints that take any kind. */
-export const ANY_KIND: Pick<ConversationKind, 'name' | 'noun' | 'searchMethod'> = {
-	name: 'Conversation',
-	noun: 'conversation',
-	searchMethod: 'searchAllConversations',
-};
+export const ALL_KINDS = [CHAT_ROOM, CONVERSATION, SERVICE_CONVERSATION];
 
 /** LeanCloud object IDs (conversations, chat rooms, service conversations) are 24 hexadecimal characters. */
 const OBJECT_ID_PATTERN = '^[0-9a-fA-F]{24}$';
@@ -97,39 +97,6 @@ export function kindLocator(kind: Pick<ConversationKind, 'name' | 'noun' | 'sear
 			},
 		],
 	};
-}
-
-/**
- * The Conversation Type picker plus one locator per kind, for operations that exist for several kinds.
- * With a single kind, just its locator.
- */
-export function kindFields(kinds: ConversationKind[], description: (kind: ConversationKind) => string): INodeProperties[] {
-	if (kinds.length === 1) return [kindLocator(kinds[0], description(kinds[0]))];
-	const sorted = [...kinds].sort((a, b) => a.name.localeCompare(b.name));
-	return [
-		{
-			displayName: 'Conversation Type',
-			name: 'conversationType',
-			type: 'options',
-			noDataExpression: true,
-			default: 'conversation',
-			options: sorted.map(({ name, value, description: text }) => ({ name, value, description: text })),
-			description: 'The kind of conversation to act on',
-		},
-		...sorted.map((kind) => ({
-			...kindLocator(kind, description(kind)),
-			displayOptions: { show: { conversationType: [kind.value] } },
-		})),
-	];
-}
-
-/** The kind the item's Conversation Type selects (the only kind when the operation has one). */
-export function readKind(p: Params, kinds: ConversationKind[]): ConversationKind {
-	if (kinds.length === 1) return kinds[0];
-	const value = p.string('conversationType') || CONVERSATION.value;
-	const kind = kinds.find((candidate) => candidate.value === value);
-	if (!kind) p.fail('conversationType', `must be one of ${kinds.map((candidate) => candidate.value).join(', ')}, got "${value}"`);
-	return kind;
 }
 
 /** A conversation ID (of any kind) for the request path, checked for LeanCloud's ID shape. */

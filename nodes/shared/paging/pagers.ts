@@ -3,9 +3,9 @@ import type { IDataObject } from 'n8n-workflow';
 import type { ListSpec } from './listSpec';
 import type { Params } from '../params/params';
 
-type ItemMapper = (item: unknown, params: Params) => IDataObject;
+export type ItemMapper = (item: unknown, params: Params) => IDataObject;
 
-function arrayAt(body: unknown, key?: string): unknown[] {
+export function arrayAt(body: unknown, key?: string): unknown[] {
 	const value = key === undefined ? body : (body as IDataObject | undefined)?.[key];
 	return Array.isArray(value) ? value : [];
 }
@@ -22,38 +22,16 @@ export function skipLimitPages(itemsKey: string | ((body: unknown) => unknown[])
 	};
 }
 
-/** Opaque cursor paging (`next` in the response, sent back as `next`): no cursor means no more pages. */
-export function cursorPages(itemsKey: string, pageSize: number, toItem?: ItemMapper): ListSpec {
-	return {
-		pageSize,
-		limitParam: 'limit',
-		items: (body) => arrayAt(body, itemsKey),
-		nextPage: (body) => {
-			const next = (body as IDataObject | undefined)?.next;
-			return next === undefined || next === null || next === '' ? undefined : { next: String(next) };
-		},
-		toItem,
-	};
-}
-
 /**
  * Bare-array pages whose next page starts after the last record (history, subscription lists): `cursor` turns
  * that record into the next page's query. A page shorter than asked is the last one.
  */
-export function lastRecordPages(pageSize: number, cursor: (last: IDataObject) => IDataObject, toItem?: ItemMapper): ListSpec {
+export function lastRecordPages(pageSize: number, cursor: (last: IDataObject, query: IDataObject) => IDataObject, toItem?: ItemMapper): ListSpec {
 	return {
 		pageSize,
 		limitParam: 'limit',
 		items: (body) => arrayAt(body),
-		nextPage: (_body, items, query) => (items.length < Number(query.limit) ? undefined : cursor(items[items.length - 1] as IDataObject)),
+		nextPage: (_body, items, query) => (items.length < Number(query.limit) ? undefined : cursor(items[items.length - 1] as IDataObject, query)),
 		toItem,
 	};
 }
-
-/** Endpoints that return the whole list at once; Limit is applied to what came back. */
-export function singlePage(itemsKey: string, toItem?: ItemMapper): ListSpec {
-	return { pageSize: Infinity, items: (body) => arrayAt(body, itemsKey), toItem };
-}
-
-/** Wraps a plain client ID into an output item. */
-export const clientIdItem: ItemMapper = (item) => ({ clientId: item as string });

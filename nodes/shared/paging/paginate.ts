@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { RequestSpec } from '../sending/requestSpec';
 import type { ListSpec } from './listSpec';
-import { LeanCloudFailure } from '../transport/request';
+import { LeanCloudFailure } from '../errors/leanCloudFailure';
 
 function pagingStuck(what: string, kept: number): LeanCloudFailure {
 	return new LeanCloudFailure(`Paging stopped: ${what} (after ${kept} records)`, {

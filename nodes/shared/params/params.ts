@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { MAX_JSON_DEPTH, nestedDeeperThan } from './jsonDepth';
-import { ParameterError } from './parameterError';
+import { ParameterError } from '../errors/parameterError';
 import type { PathSegment } from './path';
 
 /** Documented limit on client IDs (longer ones fail with 4103 INVALID_LOGIN). */

@@ -1,4 +1,4 @@
-import { ParameterError } from './parameterError';
+import { ParameterError } from '../errors/parameterError';
 
 declare const rtmPathBrand: unique symbol;
 /** A request path under /1.2/rtm whose interpolated segments are all percent-encoded. */

@@ -1,8 +1,10 @@
 import type { HttpMethod, RequestSpec } from './requestSpec';
 import { QUOTA_WINDOW_MS, type Pacer } from './pace';
 import { settle } from './settle';
-import { CancelledError, wait } from './wait';
-import { LeanCloudFailure, RequestAbortedError } from '../transport/request';
+import { wait } from './wait';
+import { CancelledError } from '../errors/cancelledError';
+import { LeanCloudFailure, RequestAbortedError } from '../errors/leanCloudFailure';
+import { MAX_WAIT_ADVICE, QuotaWaitError } from '../errors/quotaWaitError';
 
 export interface RetryPolicy {
 	/** Whether a 429 waits for the quota and resends. */
@@ -15,22 +17,17 @@ export interface RetryPolicy {
 	maxAttempts: number;
 }
 
+/**
+ * Reads outside the action node's item loop (the trigger's polls): a poll must end well before the next one,
+ * so 429 waits are bounded by a minute and every request by the transport's timeout.
+ */
+export const READ_POLICY: RetryPolicy = { retryOnRateLimit: true, maxRateLimitWaitMs: 60_000, retryOnErrors: 'safe', maxAttempts: 3 };
+
+/** The editor's pickers: someone is waiting for the list, so a 429 is waited out for a few seconds at most. */
+export const PICKER_POLICY: RetryPolicy = { retryOnRateLimit: true, maxRateLimitWaitMs: 10_000, retryOnErrors: 'safe', maxAttempts: 2 };
+
 const SAFE_METHODS: HttpMethod[] = ['GET', 'PUT', 'DELETE'];
 const MAX_BACKOFF_MS = 10_000;
-
-/** What to do when an item would wait for the quota longer than Max Wait allows (both ways it can happen). */
-export const MAX_WAIT_ADVICE = "Raise Options > Max Wait for Rate Limit, send fewer items at once, or pick your plan's Message Quota so the node paces itself.";
-
-/** The item would have to wait for the quota longer than Options > Max Wait for Rate Limit allows. */
-export class QuotaWaitError extends Error {
-	constructor(
-		readonly neededMs: number,
-		readonly maxWaitMs: number,
-	) {
-		super(`Waiting for LeanCloud's rate limit would take ${Math.ceil(neededMs / 1000)} s more, beyond Max Wait for Rate Limit (${Math.round(maxWaitMs / 1000)} s)`);
-		this.name = 'QuotaWaitError';
-	}
-}
 
 function resendsAfterError(method: HttpMethod, policy: RetryPolicy): boolean {
 	if (policy.retryOnErrors === 'never') return false;

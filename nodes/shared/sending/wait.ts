@@ -1,14 +1,7 @@
 import { sleep } from 'n8n-workflow';
 
+import { CancelledError } from '../errors/cancelledError';
 import { onAbort } from '../signals/onAbort';
-
-/** The execution was stopped (n8n's cancel signal) while the node was waiting or sending. */
-export class CancelledError extends Error {
-	constructor() {
-		super('The execution was cancelled');
-		this.name = 'CancelledError';
-	}
-}
 
 /**
  * The longest single timer a wait arms. n8n-workflow's `sleep` cannot be cancelled (and node code may not

@@ -1,4 +1,4 @@
-import { returnAllAndLimit } from '../../../shared/fields/common';
+import { returnAllAndLimit } from '../../fields/common';
 import type { OperationDef } from '../../engine/operation';
 import { rtm } from '../../../shared/params/path';
 import { conversationPages, whereField, whereQuery } from '../conversationCrud';

@@ -1,6 +1,6 @@
 import type { OperationDef } from '../../engine/operation';
 import { rtm } from '../../../shared/params/path';
-import { historyFields, historyPages, historyQuery } from '../../../shared/conversations/history';
+import { historyFields, historyList, historyQuery } from '../../fields/history';
 
 export const getAllMessages: OperationDef = {
 	value: 'getAllMessages',
@@ -11,5 +11,5 @@ export const getAllMessages: OperationDef = {
 	request(p) {
 		return { method: 'GET', path: rtm`messages`, query: historyQuery(p) };
 	},
-	list: historyPages,
+	list: historyList,
 };

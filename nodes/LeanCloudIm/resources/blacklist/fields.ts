@@ -1,4 +1,5 @@
-import { ALL_KINDS, CONVERSATION, kindFields, type ConversationKind } from '../../../shared/conversations/kinds';
+import { ALL_KINDS, CONVERSATION, type ConversationKind } from '../../../shared/conversations/kinds';
+import { kindFields } from '../../fields/conversationType';
 
 export const blacklistTarget = kindFields(ALL_KINDS, (kind) => `The ${kind.noun} whose blacklist to use`);
 

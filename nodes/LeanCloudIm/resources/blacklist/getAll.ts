@@ -1,7 +1,8 @@
-import { returnAllAndLimit } from '../../../shared/fields/common';
-import { ALL_KINDS, objectIdSegment, readKind } from '../../../shared/conversations/kinds';
+import { returnAllAndLimit } from '../../fields/common';
+import { ALL_KINDS, objectIdSegment } from '../../../shared/conversations/kinds';
+import { readKind } from '../../fields/conversationType';
 import type { OperationDef } from '../../engine/operation';
-import { clientIdItem, cursorPages } from '../../../shared/paging/pagers';
+import { clientIdItem, cursorPages } from '../pagers';
 import { rtm } from '../../../shared/params/path';
 import { blacklistTarget } from './fields';
 

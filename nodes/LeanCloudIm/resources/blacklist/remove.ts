@@ -1,5 +1,6 @@
-import { clientIdsField } from '../../../shared/fields/common';
-import { ALL_KINDS, objectIdSegment, readKind } from '../../../shared/conversations/kinds';
+import { clientIdsField } from '../../fields/common';
+import { ALL_KINDS, objectIdSegment } from '../../../shared/conversations/kinds';
+import { readKind } from '../../fields/conversationType';
 import type { OperationDef } from '../../engine/operation';
 import { rtm } from '../../../shared/params/path';
 import { blacklistTarget, maxBlacklisted } from './fields';

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { returnAllAndLimit } from '../../../shared/fields/common';
+import { returnAllAndLimit } from '../../fields/common';
 import { objectIdSegment } from '../../../shared/conversations/kinds';
 import type { OperationDef } from '../../engine/operation';
 import { skipLimitPages } from '../../../shared/paging/pagers';

@@ -1,4 +1,4 @@
-import { messageReferenceFields } from '../../../shared/fields/common';
+import { messageReferenceFields } from '../../fields/common';
 import { objectIdSegment } from '../../../shared/conversations/kinds';
 import type { OperationDef } from '../../engine/operation';
 import { rtm } from '../../../shared/params/path';

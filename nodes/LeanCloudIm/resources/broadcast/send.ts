@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { clientIdField } from '../../../shared/fields/common';
+import { clientIdField } from '../../../shared/fields/clientIdField';
 import { buildMessageContent, contentFields } from '../messageContent';
 import { objectIdSegment } from '../../../shared/conversations/kinds';
 import type { OperationDef } from '../../engine/operation';

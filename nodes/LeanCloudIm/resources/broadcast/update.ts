@@ -1,4 +1,4 @@
-import { messageReferenceFields } from '../../../shared/fields/common';
+import { messageReferenceFields } from '../../fields/common';
 import { buildMessageContent, contentFields } from '../messageContent';
 import { objectIdSegment } from '../../../shared/conversations/kinds';
 import type { OperationDef } from '../../engine/operation';

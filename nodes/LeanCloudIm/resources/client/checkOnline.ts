@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { clientIdsField } from '../../../shared/fields/common';
+import { clientIdsField } from '../../fields/common';
 import type { OperationDef } from '../../engine/operation';
 import { rtm } from '../../../shared/params/path';
 

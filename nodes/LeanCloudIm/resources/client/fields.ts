@@ -1,5 +1,6 @@
-import { clientIdField } from '../../../shared/fields/common';
-import { ANY_KIND, kindLocator } from '../../../shared/conversations/kinds';
+import { clientIdField } from '../../../shared/fields/clientIdField';
+import { kindLocator } from '../../../shared/conversations/kinds';
+import { ANY_KIND } from '../../fields/conversationType';
 
 export const clientField = clientIdField({ description: 'The client to act on' });
 

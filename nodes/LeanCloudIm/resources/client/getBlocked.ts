@@ -1,6 +1,6 @@
-import { returnAllAndLimit } from '../../../shared/fields/common';
+import { returnAllAndLimit } from '../../fields/common';
 import type { OperationDef } from '../../engine/operation';
-import { cursorPages } from '../../../shared/paging/pagers';
+import { cursorPages } from '../pagers';
 import { rtm } from '../../../shared/params/path';
 import { clientField } from './fields';
 

@@ -1,6 +1,6 @@
 import type { OperationDef } from '../../engine/operation';
 import { rtm } from '../../../shared/params/path';
-import { historyFields, historyPages, historyQuery } from '../../../shared/conversations/history';
+import { historyFields, historyList, historyQuery } from '../../fields/history';
 import { clientField } from './fields';
 
 export const getSentMessages: OperationDef = {
@@ -12,5 +12,5 @@ export const getSentMessages: OperationDef = {
 	request(p) {
 		return { method: 'GET', path: rtm`clients/${p.clientIdSegment('clientId')}/messages`, query: historyQuery(p) };
 	},
-	list: historyPages,
+	list: historyList,
 };

@@ -1,7 +1,7 @@
-import { returnAllAndLimit } from '../../../shared/fields/common';
+import { returnAllAndLimit } from '../../fields/common';
 import type { OperationDef } from '../../engine/operation';
 import { rtm } from '../../../shared/params/path';
-import { orderField } from '../../../shared/conversations/history';
+import { orderField } from '../../fields/history';
 import { subscriptionPages } from '../subscriber/fields';
 import { clientField } from './fields';
 

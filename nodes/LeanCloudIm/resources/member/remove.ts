@@ -1,4 +1,4 @@
-import { clientIdsField } from '../../../shared/fields/common';
+import { clientIdsField } from '../../fields/common';
 import { CONVERSATION, kindLocator, objectIdSegment } from '../../../shared/conversations/kinds';
 import type { OperationDef } from '../../engine/operation';
 import { rtm } from '../../../shared/params/path';

@@ -1,5 +1,6 @@
-import { messageReferenceFields } from '../../../shared/fields/common';
-import { objectIdSegment, readKind, SERVICE_CONVERSATION } from '../../../shared/conversations/kinds';
+import { messageReferenceFields } from '../../fields/common';
+import { objectIdSegment, SERVICE_CONVERSATION } from '../../../shared/conversations/kinds';
+import { readKind } from '../../fields/conversationType';
 import type { OperationDef } from '../../engine/operation';
 import { rtm } from '../../../shared/params/path';
 import { MESSAGE_KINDS, messageTarget, messageTimestamp, subscriberField } from './fields';

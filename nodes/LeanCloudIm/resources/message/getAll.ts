@@ -1,7 +1,8 @@
-import { objectIdSegment, readKind, SERVICE_CONVERSATION } from '../../../shared/conversations/kinds';
+import { objectIdSegment, SERVICE_CONVERSATION } from '../../../shared/conversations/kinds';
+import { readKind } from '../../fields/conversationType';
 import type { OperationDef } from '../../engine/operation';
 import { rtm } from '../../../shared/params/path';
-import { historyFields, historyPages, historyQuery } from '../../../shared/conversations/history';
+import { historyFields, historyList, historyQuery } from '../../fields/history';
 import { MESSAGE_KINDS, messageTarget, subscriberField } from './fields';
 
 export const getAll: OperationDef = {
@@ -25,5 +26,5 @@ export const getAll: OperationDef = {
 		}
 		return { method: 'GET', path: rtm`${kind.collection}/${id}/messages`, query };
 	},
-	list: historyPages,
+	list: historyList,
 };

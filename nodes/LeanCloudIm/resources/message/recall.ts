@@ -1,7 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { messageReferenceFields } from '../../../shared/fields/common';
-import { objectIdSegment, readKind, SERVICE_CONVERSATION } from '../../../shared/conversations/kinds';
+import { messageReferenceFields } from '../../fields/common';
+import { objectIdSegment, SERVICE_CONVERSATION } from '../../../shared/conversations/kinds';
+import { readKind } from '../../fields/conversationType';
 import type { OperationDef } from '../../engine/operation';
 import { rtm } from '../../../shared/params/path';
 import { MAX_RECIPIENTS, MESSAGE_KINDS, messageReference, messageTarget, messageTimestamp, recipientsField } from './fields';

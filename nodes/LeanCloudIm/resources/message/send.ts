@@ -1,8 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { clientIdField } from '../../../shared/fields/common';
+import { clientIdField } from '../../../shared/fields/clientIdField';
 import { buildMessageContent, contentFields } from '../messageContent';
-import { CHAT_ROOM, CONVERSATION, objectIdSegment, readKind, SERVICE_CONVERSATION } from '../../../shared/conversations/kinds';
+import { CHAT_ROOM, CONVERSATION, objectIdSegment, SERVICE_CONVERSATION } from '../../../shared/conversations/kinds';
+import { readKind } from '../../fields/conversationType';
 import type { OperationDef } from '../../engine/operation';
 import { rtm } from '../../../shared/params/path';
 import { MAX_RECIPIENTS, MESSAGE_KINDS, messageTarget, recipientsField, sendResult } from './fields';

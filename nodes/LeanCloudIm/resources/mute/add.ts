@@ -1,4 +1,5 @@
-import { objectIdSegment, readKind } from '../../../shared/conversations/kinds';
+import { objectIdSegment } from '../../../shared/conversations/kinds';
+import { readKind } from '../../fields/conversationType';
 import type { OperationDef } from '../../engine/operation';
 import { rtm } from '../../../shared/params/path';
 import { MAX_MUTE_SECONDS, MAX_PERMANENT_MUTES, mutedClientsFields, muteOutput, muteTypeField, MUTE_KINDS, MUTE_TYPES, muteTarget } from './fields';

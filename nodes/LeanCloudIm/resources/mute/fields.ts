@@ -1,7 +1,9 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { clientIdField, clientIdsField } from '../../../shared/fields/common';
-import { CHAT_ROOM, CONVERSATION, kindFields } from '../../../shared/conversations/kinds';
+import { clientIdField } from '../../../shared/fields/clientIdField';
+import { clientIdsField } from '../../fields/common';
+import { CHAT_ROOM, CONVERSATION } from '../../../shared/conversations/kinds';
+import { kindFields } from '../../fields/conversationType';
 import type { Params } from '../../../shared/params/params';
 
 /** Longest temporary mute LeanCloud accepts: 24 hours. */

@@ -1,7 +1,7 @@
-import { returnAllAndLimit } from '../../../shared/fields/common';
+import { returnAllAndLimit } from '../../fields/common';
 import { CONVERSATION, kindLocator, objectIdSegment } from '../../../shared/conversations/kinds';
 import type { OperationDef } from '../../engine/operation';
-import { clientIdItem, singlePage } from '../../../shared/paging/pagers';
+import { clientIdItem, singlePage } from '../pagers';
 import { rtm } from '../../../shared/params/path';
 
 export const getAll: OperationDef = {

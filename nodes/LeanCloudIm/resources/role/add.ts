@@ -1,7 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { clientIdField } from '../../../shared/fields/common';
-import { objectIdSegment, readKind } from '../../../shared/conversations/kinds';
+import { clientIdField } from '../../../shared/fields/clientIdField';
+import { objectIdSegment } from '../../../shared/conversations/kinds';
+import { readKind } from '../../fields/conversationType';
 import type { OperationDef } from '../../engine/operation';
 import { rtm } from '../../../shared/params/path';
 import { ROLE_KINDS, readRole, roleField, roleTarget } from './fields';

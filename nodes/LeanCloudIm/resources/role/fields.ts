@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { CHAT_ROOM, CONVERSATION, kindFields } from '../../../shared/conversations/kinds';
+import { CHAT_ROOM, CONVERSATION } from '../../../shared/conversations/kinds';
+import { kindFields } from '../../fields/conversationType';
 import type { Params } from '../../../shared/params/params';
 
 /** Member roles (LeanCloud's "member-infos") exist for conversations and chat rooms. */

@@ -1,7 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { returnAllAndLimit } from '../../../shared/fields/common';
-import { objectIdSegment, readKind } from '../../../shared/conversations/kinds';
+import { returnAllAndLimit } from '../../fields/common';
+import { objectIdSegment } from '../../../shared/conversations/kinds';
+import { readKind } from '../../fields/conversationType';
 import type { OperationDef } from '../../engine/operation';
 import { skipLimitPages } from '../../../shared/paging/pagers';
 import { rtm } from '../../../shared/params/path';

@@ -1,4 +1,5 @@
-import { objectIdSegment, readKind } from '../../../shared/conversations/kinds';
+import { objectIdSegment } from '../../../shared/conversations/kinds';
+import { readKind } from '../../fields/conversationType';
 import type { OperationDef } from '../../engine/operation';
 import { rtm } from '../../../shared/params/path';
 import { ROLE_KINDS, roleIdField, roleTarget } from './fields';

@@ -1,4 +1,4 @@
-import { clientIdField } from '../../../shared/fields/common';
+import { clientIdField } from '../../../shared/fields/clientIdField';
 import { objectIdSegment } from '../../../shared/conversations/kinds';
 import type { OperationDef } from '../../engine/operation';
 import { rtm } from '../../../shared/params/path';

@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { CHAT_ROOM, CONVERSATION, SERVICE_CONVERSATION } from '../shared/conversations/kinds';
 import { rtm } from '../shared/params/path';
-import type { RequestSpec } from '../shared/sending/requestSpec';
+import type { Send } from '../shared/sending/sender';
 
 /** Conversation ID -> kind, kept between polls in static data; bounded, oldest entries go first. */
 export type KindCache = Record<string, string>;
@@ -21,7 +21,7 @@ export function kindOfRow(row: IDataObject): string {
  * The kinds of the given conversations: from the cache, else one `all-conversations` query per 100 IDs.
  * A conversation that no longer exists has no kind (and so matches no Conversation Types filter).
  */
-export async function kindsOf(send: (spec: RequestSpec) => Promise<unknown>, ids: string[], cache: KindCache): Promise<Map<string, string>> {
+export async function kindsOf(send: Send, ids: string[], cache: KindCache): Promise<Map<string, string>> {
 	const has = (id: string) => Object.prototype.hasOwnProperty.call(cache, id);
 	const missing = ids.filter((id) => !has(id));
 	for (let start = 0; start < missing.length; start += CHUNK) {

@@ -1,39 +1,38 @@
-import { NodeOperationError, type ILoadOptionsFunctions, type INodeListSearchResult } from 'n8n-workflow';
+import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { toNodeApiError } from '../errors/apiError';
 import { rtm, type RtmPath } from '../params/path';
-import { LeanCloudFailure, sendRequest } from '../transport/request';
+import { toNodeError } from '../reporting/nodeError';
+import { openSender } from '../sending/sender';
+import { PICKER_POLICY } from '../sending/retry';
+import { settle } from '../sending/settle';
 
-const PAGE_SIZE = 50;
+/** One page of picker results: what the editor shows before "load more", not the query's largest page. */
+const PICKER_PAGE_SIZE = 50;
 
 const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * The "From List" results for one conversation collection, searched by name and paged by skip (the only
- * documented query parameters are where, skip and limit). Errors are shown, not swallowed.
+ * documented query parameters are where, skip and limit). Sent like every other request (429 waits and safe
+ * retries included); errors are shown, not swallowed.
  */
-async function search(
-	context: ILoadOptionsFunctions,
-	path: RtmPath,
-	filter: string | undefined,
-	paginationToken: string | undefined,
-): Promise<INodeListSearchResult> {
+async function search(context: ILoadOptionsFunctions, path: RtmPath, filter: string | undefined, paginationToken: string | undefined): Promise<INodeListSearchResult> {
 	const skip = Number(paginationToken ?? 0) || 0;
-	const query: Record<string, string | number> = { limit: PAGE_SIZE, skip };
+	const query: Record<string, string | number> = { limit: PICKER_PAGE_SIZE, skip };
 	if (filter) query.where = JSON.stringify({ name: { $regex: escapeRegex(filter), $options: 'i' } });
-	let body: unknown;
-	try {
-		body = await sendRequest(context, { method: 'GET', path, query }, { key: 'master' });
-	} catch (error) {
-		if (error instanceof LeanCloudFailure) throw toNodeApiError(context.getNode(), error);
-		throw new NodeOperationError(context.getNode(), error as Error);
-	}
-	const results = ((body as { results?: Array<{ objectId: string; name?: string }> }).results ?? []).filter(
+	const answer = await settle(
+		(async () => {
+			const { send } = await openSender(context, { need: 'master', user: 'the conversation list', policy: PICKER_POLICY });
+			return await send({ method: 'GET', path, query });
+		})(),
+	);
+	if (!answer.ok) throw toNodeError(context.getNode(), answer.error, { labelOf: (name) => name, then: 'search again' });
+	const results = ((answer.value as { results?: Array<{ objectId: string; name?: string }> }).results ?? []).filter(
 		(conversation) => typeof conversation.objectId === 'string',
 	);
 	return {
 		results: results.map(({ objectId, name }) => ({ name: name ? `${name} (${objectId})` : objectId, value: objectId })),
-		paginationToken: results.length === PAGE_SIZE ? String(skip + PAGE_SIZE) : undefined,
+		paginationToken: results.length === PICKER_PAGE_SIZE ? String(skip + PICKER_PAGE_SIZE) : undefined,
 	};
 }
 

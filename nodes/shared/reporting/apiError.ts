@@ -1,6 +1,6 @@
 import { NodeApiError, type INode, type JsonObject } from 'n8n-workflow';
 
-import type { LeanCloudFailure } from '../transport/request';
+import type { LeanCloudFailure } from '../errors/leanCloudFailure';
 
 /** How to fix the failures users meet most, keyed by LeanCloud `code` first, then by HTTP status. */
 const HINTS_BY_CODE: Record<number, string> = {

@@ -22,6 +22,7 @@ export function returnAllAndLimit(): INodeProperties[] {
 	];
 }
 
+/** Several client IDs, split on commas and new lines (Params.clientIds). */
 export function clientIdsField(overrides: Partial<INodeProperties> & { description: string }): INodeProperties {
 	return {
 		displayName: 'Client IDs',
@@ -31,18 +32,6 @@ export function clientIdsField(overrides: Partial<INodeProperties> & { descripti
 		required: true,
 		placeholder: 'e.g. alice, bob',
 		hint: 'Separate several IDs with commas',
-		...overrides,
-	};
-}
-
-export function clientIdField(overrides: Partial<INodeProperties> & { description: string }): INodeProperties {
-	return {
-		displayName: 'Client ID',
-		name: 'clientId',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'e.g. alice',
 		...overrides,
 	};
 }

@@ -1,0 +1,49 @@
+import type { IExecuteFunctions, INodeProperties, NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import type { CredentialProblem } from '../../shared/errors/credentialProblem';
+import { parameterLabel } from '../../shared/params/parameterLabel';
+import { readNodeParams } from '../../shared/params/nodeParams';
+import type { Params } from '../../shared/params/params';
+import { toNodeError, type FailureScope } from '../../shared/reporting/nodeError';
+import type { RequestSpec } from '../../shared/sending/requestSpec';
+import type { AssembledOperation } from './operation';
+
+/** What phase one decided for an item: the request to send, or the error to report. */
+export type Plan =
+	| { ok: true; params: Params; request: RequestSpec; limit: number; orderKey?: string }
+	| { ok: false; error: NodeApiError | NodeOperationError };
+
+/** The item's parameters, read from n8n lazily at this item's index (expressions resolved). */
+export function readItemParams(context: IExecuteFunctions, fields: INodeProperties[], itemIndex: number): Params {
+	return readNodeParams(fields, (name, fallback, options) => context.getNodeParameter(name, itemIndex, fallback, options));
+}
+
+/** Failures of this item name it, and label parameters as the item shows them (one picker per conversation type). */
+export function itemScope(context: IExecuteFunctions, fields: INodeProperties[], itemIndex: number): FailureScope {
+	return {
+		itemIndex,
+		labelOf: (parameter) => parameterLabel(fields, parameter, (name) => context.getNodeParameter(name, itemIndex, undefined)),
+		then: 'run the node again',
+	};
+}
+
+/**
+ * Reads and checks one item without sending anything. Requests about one conversation (its Conversation field)
+ * are ordered: one at a time, in input order, and across executions in the order they reached the node.
+ */
+export function planItem(context: IExecuteFunctions, operation: AssembledOperation, itemIndex: number, problem?: CredentialProblem): Plan {
+	const op = operation.definition;
+	try {
+		// A credential that cannot serve the operation fails every item, before anything is read or sent.
+		if (problem) throw problem;
+		const params = readItemParams(context, operation.fields, itemIndex);
+		const declared = op.request(params);
+		const request = declared.bucket || !op.bucket ? declared : { ...declared, bucket: op.bucket };
+		const limit = op.list ? (params.boolean('returnAll') ? Infinity : params.integer('limit', { min: 1, max: Number.MAX_SAFE_INTEGER })) : 1;
+		const orderKey = params.has('conversationId') ? params.string('conversationId').trim() : undefined;
+		return { ok: true, params, request, limit, orderKey };
+	} catch (error) {
+		// Whatever one item's parameters do (an expression error, input no parser expected), it is that item's failure.
+		return { ok: false, error: toNodeError(context.getNode(), error, itemScope(context, operation.fields, itemIndex)) };
+	}
+}

@@ -1,0 +1,101 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { LeanCloudFailure } from '../errors/leanCloudFailure';
+
+/** Longest Retry-After honoured: timers overflow past 2^31 - 1 ms. */
+const MAX_RETRY_AFTER_MS = 2 ** 31 - 1;
+/** Only this much of a server's error text is looked at and shown. */
+const MAX_EXCERPT_INPUT = 2_000;
+
+/** The text of a non-JSON body without markup, shortened for an error message. Linear time whatever the input. */
+export function excerptOf(text: string): string {
+	return text
+		.slice(0, MAX_EXCERPT_INPUT)
+		.replace(/<[^<>]*>/g, ' ')
+		.replace(/\s+/g, ' ')
+		.trim()
+		.slice(0, 120);
+}
+
+/** JSON when the body is JSON, else the text itself; an empty body is an empty object. */
+export function parseBody(text: string): unknown {
+	if (text.trim() === '') return {};
+	try {
+		return JSON.parse(text);
+	} catch {
+		return text;
+	}
+}
+
+export function headerValue(headers: IDataObject | undefined, name: string): string | undefined {
+	const value = headers?.[name] ?? headers?.[name.toLowerCase()];
+	return value === undefined || value === null ? undefined : String(value);
+}
+
+/** Retry-After as milliseconds (delay-seconds or an HTTP date), clamped to what a timer can wait. */
+export function retryAfterMs(headers: IDataObject | undefined, now = Date.now()): number | undefined {
+	const value = headers?.['retry-after'] ?? headers?.['Retry-After'];
+	if (value === undefined || value === null || value === '') return undefined;
+	const seconds = Number(value);
+	const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(String(value)) - now;
+	return Number.isFinite(ms) ? Math.min(MAX_RETRY_AFTER_MS, Math.max(0, ms)) : undefined;
+}
+
+/** A 3xx: never followed, reported naming the target host (or path) without echoing the whole Location. */
+export function redirectFailure(status: number, headers: IDataObject | undefined): LeanCloudFailure {
+	const location = headerValue(headers, 'location') ?? '';
+	let target = 'another address';
+	try {
+		const url = new URL(location, 'https://api-server.invalid');
+		target = url.hostname === 'api-server.invalid' ? `another path (${url.pathname.slice(0, 80)})` : `host ${url.host}`;
+	} catch {
+		// an unparseable Location: say so without echoing it
+	}
+	return new LeanCloudFailure(`The API Server answered with a redirect (HTTP ${status}) to ${target}, which is not followed`, {
+		status,
+		hint:
+			'Redirects are never followed: they would carry the key or its signature to another host. Put the final https:// address of your app\'s REST API domain in the credential\'s API Server.',
+	});
+}
+
+/** An error status: LeanCloud's `code` and `error` when the body has them, else the status and a short excerpt. */
+export function failureFromResponse(status: number, headers: IDataObject | undefined, text: string): LeanCloudFailure {
+	const body = parseBody(text);
+	const retryAfter = retryAfterMs(headers);
+	if (typeof body === 'object' && body !== null && !Array.isArray(body)) {
+		const { code, error } = body as IDataObject;
+		if (typeof code === 'number' || typeof error === 'string') {
+			const errorText = typeof error === 'string' ? error.slice(0, 500) : undefined;
+			return new LeanCloudFailure(errorText ?? `HTTP ${status}`, {
+				status,
+				code: typeof code === 'number' ? code : undefined,
+				error: errorText,
+				retryAfterMs: retryAfter,
+			});
+		}
+	}
+	// Gateways and proxies answer with HTML or empty bodies: report the status and a short, safe excerpt.
+	const excerpt = typeof body === 'string' ? excerptOf(body) : '';
+	return new LeanCloudFailure(excerpt || `HTTP ${status}`, { status, retryAfterMs: retryAfter });
+}
+
+/** A 2xx body: JSON, or a failure (LeanCloud always answers JSON; a proxy page or a cut-off body is not a result). */
+export function successBody(status: number, text: string): unknown {
+	const body = parseBody(text);
+	if (typeof body === 'string') throw new LeanCloudFailure(`The response is not JSON (${excerptOf(body) || 'empty'})`, { status });
+	return body;
+}
+
+export function timeoutFailure(timeoutMs: number): LeanCloudFailure {
+	return new LeanCloudFailure(`No complete answer within the timeout (${timeoutMs / 1000} s)`, {
+		networkCode: 'ETIMEDOUT',
+		hint: 'Check API Server in the credential and that this n8n instance can reach it, or raise Options > Timeout.',
+	});
+}
+
+/** No response arrived: the network's code (shown in the error's brackets), nothing else of the request. */
+export function networkFailure(error: unknown): LeanCloudFailure {
+	const cause = (error as { cause?: unknown }).cause ?? error;
+	const networkCode = (cause as { code?: unknown }).code;
+	return new LeanCloudFailure('The request failed before a response arrived', { networkCode: typeof networkCode === 'string' ? networkCode : undefined });
+}

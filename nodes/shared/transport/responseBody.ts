@@ -1,0 +1,55 @@
+import { LeanCloudFailure, RequestAbortedError } from '../errors/leanCloudFailure';
+
+/**
+ * The largest answer read. LeanCloud's largest page (1,000 history records of at most 5 KB each) is about
+ * 6 MB; a bigger body is a misbehaving server and is cut off instead of filling the memory.
+ */
+export const MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
+
+type BodyStream = AsyncIterable<unknown> & { destroy(error?: Error): void };
+
+function isStream(value: unknown): value is BodyStream {
+	return typeof value === 'object' && value !== null && typeof (value as BodyStream).destroy === 'function' && Symbol.asyncIterator in value;
+}
+
+function tooLarge(status: number, bytes: number): LeanCloudFailure {
+	return new LeanCloudFailure(`The response is larger than ${MAX_RESPONSE_BYTES / 1024 / 1024} MB and was cut off (${bytes} bytes or more)`, {
+		// The status the server sent is kept: it is an answer, so the request is not sent again.
+		status,
+		networkCode: 'ERESPONSETOOLARGE',
+		hint: 'LeanCloud\'s largest answers are a few MB. Check that API Server is your app\'s REST API domain, or ask for fewer records per request.',
+	});
+}
+
+/** Reads the body as text, at most MAX_RESPONSE_BYTES, stopping at once when `signal` aborts. */
+export async function readBody(body: unknown, status: number, declaredLength: string | undefined, signal: AbortSignal): Promise<string> {
+	if (!isStream(body)) {
+		// A helper that buffered the body itself (not n8n's current ones): take what it gave.
+		if (typeof body === 'string') return body;
+		if (body === undefined || body === null) return '';
+		return Buffer.isBuffer(body) ? body.toString('utf8') : JSON.stringify(body);
+	}
+	if (declaredLength !== undefined && Number(declaredLength) > MAX_RESPONSE_BYTES) {
+		body.destroy();
+		throw tooLarge(status, Number(declaredLength));
+	}
+	const chunks: Buffer[] = [];
+	let size = 0;
+	const onAbort = () => body.destroy(new RequestAbortedError());
+	signal.addEventListener('abort', onAbort, { once: true });
+	try {
+		for await (const chunk of body) {
+			const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
+			size += buffer.length;
+			if (size > MAX_RESPONSE_BYTES) {
+				body.destroy();
+				throw tooLarge(status, size);
+			}
+			chunks.push(buffer);
+		}
+	} finally {
+		signal.removeEventListener('abort', onAbort);
+	}
+	if (signal.aborted) throw new RequestAbortedError();
+	return Buffer.concat(chunks).toString('utf8');
+}
