@@ -31,6 +31,8 @@ const DEFAULTS = {
 	demo: false,
 	/** With demo: a new message in the demo conversation every this many ms (0 = none), for the trigger to see. */
 	chatterMs: 0,
+	/** The sandbox's clock (rate-limit windows, silences, timestamps): tests pass their own to set time instead of racing it. */
+	now: Date.now,
 };
 
 /** Largest request body read (LeanCloud answers 413 for payloads it will not take; its messages are at most 5 KB). */
@@ -83,10 +85,10 @@ function parseJson(text) {
 /** Starts a sandbox; resolves with its URL, keys, state and a close() function. */
 async function startSandbox(options = {}) {
 	const config = { ...DEFAULTS, ...options };
-	const store = new Store();
+	const store = new Store(config.now);
 	if (config.demo) seedDemo(store);
 	const stopChatter = config.demo && config.chatterMs > 0 ? startChatter(store, config.chatterMs) : () => {};
-	const limiter = new RateLimiter(config.limits);
+	const limiter = new RateLimiter(config.limits, config.now);
 	const requests = [];
 	const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 

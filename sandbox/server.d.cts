@@ -16,6 +16,8 @@ export interface SandboxOptions {
 	retryAfterHeader?: boolean;
 	logRequests?: boolean;
 	demo?: boolean;
+	/** The sandbox's clock (rate-limit windows, silences, timestamps); Date.now by default. */
+	now?: () => number;
 }
 
 export interface SandboxRecord {

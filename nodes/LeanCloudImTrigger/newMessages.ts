@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { CHAT_ROOM, CONVERSATION, objectIdSegment } from '../shared/conversations/kinds';
 import { contentTypeOf } from '../shared/messages/contentTypes';
-import { historyPages } from '../shared/messages/historyPages';
+import { historyPages } from '../shared/paging/historyPages';
 import { simplifyRecord } from '../shared/messages/simplify';
 import { collectPages } from '../shared/paging/paginate';
 import type { Params } from '../shared/params/params';

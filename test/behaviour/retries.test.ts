@@ -1,8 +1,8 @@
 import type { INodeParameters } from 'n8n-workflow';
-import type nock from 'nock';
+import nock from 'nock';
 
 import { LeanCloudIm } from '../../nodes/LeanCloudIm/LeanCloudIm.node';
-import { wait } from '../../nodes/shared/sending/wait';
+import { heldReplies, until } from '../harness/hooks';
 import { api, byId, expectAllRequestsMade, oid, resetNock, sendParameters } from '../harness/leancloud';
 import { runNode, startRun } from '../harness/runNode';
 
@@ -48,10 +48,10 @@ describe('rate limits (429)', () => {
 
 	test('the item fails with the 429 when waiting would exceed Max Wait (without Retry-After the wait is the documented minute)', async () => {
 		api().post('/1.2/rtm/conversations/c1c1c1c1c1c1c1c1c1c1c1c1/messages').once().reply(429, { code: 429, error: 'Too many requests.' });
-		const started = Date.now();
 		const { error } = await runNode({ parameters: send({ options: { maxRateLimitWait: 30 } }) });
 		expect(error?.message).toBe('LeanCloud: Too many requests. [HTTP 429, code 429]');
-		expect(Date.now() - started).toBeLessThan(2000);
+		// It did not wait the minute: it says why it gave up instead (and one request was made, see afterEach).
+		expect(error?.description).toContain('waiting it out would take 60 s more, beyond Options > Max Wait for Rate Limit (30 s)');
 	});
 
 	test('with Retry on Rate Limit off, a 429 fails the item at once', async () => {
@@ -114,12 +114,13 @@ describe('server and network errors', () => {
 	});
 
 	test('Timeout ends a request that takes too long', async () => {
-		api().post('/1.2/rtm/conversations/c1c1c1c1c1c1c1c1c1c1c1c1/messages').delay(3000).reply(200, sent('late'));
-		const started = Date.now();
+		// The answer never comes: only the deadline can end the request.
+		const never = heldReplies(() => [200, sent('late')]);
+		api().post('/1.2/rtm/conversations/c1c1c1c1c1c1c1c1c1c1c1c1/messages').reply(never.reply);
 		const { error } = await runNode({ parameters: send({ options: { timeout: 1 } }) });
-		expect(error?.name).toBe('NodeApiError');
+		expect(error?.message).toBe('LeanCloud: No complete answer within the timeout (1 s) [ETIMEDOUT]');
 		expect(error?.description).toContain('Check API Server');
-		expect(Date.now() - started).toBeLessThan(2500);
+		expect(never.arrived).toBe(1);
 	});
 });
 
@@ -129,28 +130,38 @@ describe('concurrency and order', () => {
 		const inFlight = new Map<string, number>();
 		let overlap = false;
 		let peak = 0;
-		let total = 0;
-		const handler = (conversation: string) =>
-			async function (_uri: string, requestBody: nock.Body) {
-				const body = requestBody as { message: string };
-				arrivals.push(`${conversation}:${body.message}`);
-				const count = (inFlight.get(conversation) ?? 0) + 1;
-				if (count > 1) overlap = true;
-				inFlight.set(conversation, count);
-				peak = Math.max(peak, ++total);
-				await wait(40);
-				inFlight.set(conversation, count - 1);
-				total--;
-				return [200, sent(body.message)] as [number, object];
-			};
-		const items = Array.from({ length: 12 }, (_, index) => ({ conv: oid(['a', 'b', 'c'][index % 3]), text: `m${index}` }));
+		// Answers are held until the test lets them go, a round at a time: what is in flight is what the node sent.
+		const held = heldReplies((body) => {
+			const { conversation, message } = body as { conversation: string; message: string };
+			inFlight.set(conversation, (inFlight.get(conversation) ?? 0) - 1);
+			return [200, sent(message)];
+		});
 		const scope = api();
-		for (const conversation of ['a', 'b', 'c']) scope.post(`/1.2/rtm/conversations/${oid(conversation)}/messages`).times(4).reply(handler(conversation));
-
-		const { output } = await runNode({
+		for (const conversation of ['a', 'b', 'c']) {
+			scope
+				.post(`/1.2/rtm/conversations/${oid(conversation)}/messages`)
+				.times(4)
+				.reply((uri, requestBody, callback) => {
+					const { message } = requestBody as { message: string };
+					arrivals.push(`${conversation}:${message}`);
+					const count = (inFlight.get(conversation) ?? 0) + 1;
+					if (count > 1) overlap = true;
+					inFlight.set(conversation, count);
+					held.reply(uri, { conversation, message }, callback);
+					peak = Math.max(peak, held.waiting);
+				});
+		}
+		const items = Array.from({ length: 12 }, (_, index) => ({ conv: oid(['a', 'b', 'c'][index % 3]), text: `m${index}` }));
+		const run = runNode({
 			items,
 			parameters: send({ conversationId: byId('={{ $json.conv }}'), text: '={{ $json.text }}', options: { concurrency: 8 } }),
 		});
+		// Four rounds: each conversation's next request leaves only once its previous one is answered.
+		for (let round = 0; round < 4; round++) {
+			await until(() => held.waiting === 3);
+			for (let answer = 0; answer < 3; answer++) held.release();
+		}
+		const { output } = await run;
 
 		expect(overlap).toBe(false);
 		expect(peak).toBe(3);
@@ -162,21 +173,25 @@ describe('concurrency and order', () => {
 	});
 
 	test('Concurrency bounds requests in flight across conversations', async () => {
-		let inFlight = 0;
 		let peak = 0;
+		const held = heldReplies(() => [200, { result: [] }]);
 		api()
 			.get(/\/1\.2\/rtm\/conversations\/[0-9a-f]{24}\/members/)
 			.times(10)
-			.reply(async () => {
-				peak = Math.max(peak, ++inFlight);
-				await wait(30);
-				inFlight--;
-				return [200, { result: [] }];
+			.reply((uri, body, callback) => {
+				held.reply(uri, body, callback);
+				peak = Math.max(peak, held.waiting);
 			});
-		await runNode({
+		const run = runNode({
 			items: Array.from({ length: 10 }, (_, index) => ({ id: oid(`c${index}`) })),
 			parameters: { ...members, conversationId: byId('={{ $json.id }}'), options: { concurrency: 4 } },
 		});
+		// 10 requests at 4 in flight: rounds of 4, 4 and 2, each released once it is all there.
+		for (const round of [4, 4, 2]) {
+			await until(() => held.waiting === round);
+			for (let answer = 0; answer < round; answer++) held.release();
+		}
+		await run;
 		expect(peak).toBe(4);
 	});
 });
@@ -184,14 +199,13 @@ describe('concurrency and order', () => {
 describe('cancellation', () => {
 	test('stopping the execution ends a wait for the quota at once, and nothing more is sent', async () => {
 		const execute = jest.spyOn(LeanCloudIm.prototype, 'execute');
-		api().post('/1.2/rtm/conversations/c1c1c1c1c1c1c1c1c1c1c1c1/messages').once().reply(429, { code: 429, error: 'Too many requests.' }, { 'Retry-After': '30' });
+		// A four-minute block (within the default Max Wait): only the cancel can end the test within jest's timeout.
+		api().post('/1.2/rtm/conversations/c1c1c1c1c1c1c1c1c1c1c1c1/messages').once().reply(429, { code: 429, error: 'Too many requests.' }, { 'Retry-After': '240' });
 		const run = startRun({ parameters: send() });
-		await wait(500);
+		await until(() => execute.mock.results.length > 0 && nock.isDone());
 		const nodeRun = execute.mock.results[0].value as Promise<unknown>;
-		const cancelledAt = Date.now();
 		run.cancel();
 		await expect(nodeRun).rejects.toThrow('The execution was cancelled while sending');
-		expect(Date.now() - cancelledAt).toBeLessThan(500);
 		execute.mockRestore();
 	});
 });

@@ -1,4 +1,3 @@
-import { sleep } from 'n8n-workflow';
 import nock from 'nock';
 
 import { findRoute } from '../../sandbox/routes.cjs';
@@ -8,10 +7,12 @@ import { sandboxClient } from './client';
 
 let sandbox: Sandbox;
 let call: ReturnType<typeof sandboxClient>;
+/** The sandbox's clock runs this far ahead of the wall clock: tests move time instead of sleeping through it. */
+let ahead = 0;
 
 beforeAll(async () => {
 	nock.enableNetConnect('127.0.0.1');
-	sandbox = await startSandbox({ logRequests: true });
+	sandbox = await startSandbox({ logRequests: true, now: () => Date.now() + ahead });
 	call = sandboxClient(sandbox);
 });
 afterAll(async () => await sandbox.close());
@@ -76,7 +77,7 @@ describe('conversations, members and mutes', () => {
 		expect((await call('POST', `conversations/${id}/temporary-silenceds`, { body: { client_id: 'alice', ttl: 1 } })).body).toEqual({});
 		const blocked = await call('POST', `conversations/${id}/messages`, { body: { from_client: 'alice', message: 'hi' } });
 		expect([blocked.status, blocked.body]).toEqual([403, { code: 4315, error: 'CONVERSATION_TEMPORARY_BLACKLISTED' }]);
-		await sleep(1100);
+		ahead += 1000;
 		expect((await call('POST', `conversations/${id}/messages`, { body: { from_client: 'alice', message: 'hi' } })).status).toBe(200);
 	});
 
@@ -165,7 +166,10 @@ describe('messages', () => {
 	});
 
 	test('the normal-message bucket answers 429 once exceeded, for one window, then recovers', async () => {
-		const limited = await startSandbox({ limits: { normal: { limit: 5, windowMs: 400 } }, retryAfterHeader: true });
+		// The limiter's windows are aligned to its clock: the test holds the clock at a window's start, so the burst
+		// cannot straddle a boundary however slowly the machine runs.
+		let clock = 1_000_000;
+		const limited = await startSandbox({ limits: { normal: { limit: 5, windowMs: 400 } }, retryAfterHeader: true, now: () => clock });
 		try {
 			const post = sandboxClient(limited);
 			const { body } = await post('POST', 'conversations', { body: { name: 'Rate', m: ['a'] } });
@@ -174,14 +178,15 @@ describe('messages', () => {
 			for (let index = 0; index < 7; index++) {
 				replies.push(await post('POST', `conversations/${id}/messages`, { body: { from_client: 'a', message: `m${index}` } }));
 			}
-			const rejected = replies.filter((reply) => reply.status === 429);
-			// 5 per window; a request in a second window can pass only if the first window ended meanwhile.
-			expect(rejected.length).toBeGreaterThanOrEqual(1);
-			expect(rejected[0].body).toEqual({ code: 429, error: 'Too many requests.' });
-			expect(rejected[0].headers.get('retry-after')).toBe('1');
+			expect(replies.map((reply) => reply.status)).toEqual([200, 200, 200, 200, 200, 429, 429]);
+			expect(replies[5].body).toEqual({ code: 429, error: 'Too many requests.' });
+			expect(replies[5].headers.get('retry-after')).toBe('1');
 			expect((await post('GET', `conversations/${id}/messages`)).status).toBe(200); // reads are not in the bucket
-			await sleep(450);
+			clock += 399; // still blocked: the block lasts one window from the first refusal
+			expect((await post('POST', `conversations/${id}/messages`, { body: { from_client: 'a', message: 'early' } })).status).toBe(429);
+			clock += 1;
 			expect((await post('POST', `conversations/${id}/messages`, { body: { from_client: 'a', message: 'after' } })).status).toBe(200);
+			expect(limited.limiter.buckets.normal.rejected).toBe(3);
 		} finally {
 			await limited.close();
 		}

@@ -1,6 +1,6 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { historyPages } from '../../shared/messages/historyPages';
+import { historyPages } from '../../shared/paging/historyPages';
 import { simplifyRecord } from '../../shared/messages/simplify';
 import type { Params } from '../../shared/params/params';
 import { returnAllAndLimit } from './common';

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { ListSpec } from '../paging/listSpec';
-import { lastRecordPages, type ItemMapper } from '../paging/pagers';
+import type { ListSpec } from './listSpec';
+import { lastRecordPages, type ItemMapper } from './pagers';
 
 /** Largest page the history endpoints return. */
 export const HISTORY_PAGE_SIZE = 1000;
