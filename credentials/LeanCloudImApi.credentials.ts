@@ -17,7 +17,7 @@ export const ROLE_HEADER = 'x-n8n-leancloud-role';
 export type KeyRole = 'master' | 'app';
 
 // Stored under TDS's names for the same values (Client Token = App Key, Server Secret = Master Key); the
-// fields are labelled with LeanCloud's names, which most docs use.
+// fields are labelled with LeanCloud's names (README's credential table gives both).
 export const APP_KEY_FIELD = 'clientToken';
 export const MASTER_KEY_FIELD = 'serverSecret';
 
@@ -190,7 +190,7 @@ export class LeanCloudImApi implements ICredentialType {
 		};
 	}
 
-	// GET unread-count is the one cheap read documented for both keys, so it proves the App ID and whichever
+	// GET unread-count is the one cheap read that takes either key (README's endpoint table), so it proves the App ID and whichever
 	// key authenticate() picks (the Master Key when set). A wrong ID or key answers 401.
 	test: ICredentialTestRequest = {
 		request: {

@@ -1,7 +1,7 @@
 import type { INodeProperties, INodePropertyCollection, INodePropertyOptions } from 'n8n-workflow';
 
 import { QUOTA_VALUES } from '../nodes/LeanCloudIm/engine/executionOptions';
-import { operationFields } from '../nodes/LeanCloudIm/fields/executionOptions';
+import { operationFields } from '../nodes/LeanCloudIm/fields/operationFields';
 import { LeanCloudIm } from '../nodes/LeanCloudIm/LeanCloudIm.node';
 import { findOperation, resources } from '../nodes/LeanCloudIm/registry';
 

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { showOnlyFor } from './fields/stamp';
-import { operationFields } from './fields/executionOptions';
+import { operationFields } from './fields/operationFields';
 import type { AssembledOperation, ResourceDef } from './engine/operation';
 import { app } from './resources/app';
 import { blacklist } from './resources/blacklist';

@@ -6,7 +6,7 @@
 import { NodeApiError, NodeOperationError, type INodeParameters, type INodeProperties } from 'n8n-workflow';
 import nock from 'nock';
 
-import { operationFields } from '../../nodes/LeanCloudIm/fields/executionOptions';
+import { operationFields } from '../../nodes/LeanCloudIm/fields/operationFields';
 import { LeanCloudIm } from '../../nodes/LeanCloudIm/LeanCloudIm.node';
 import { resources } from '../../nodes/LeanCloudIm/registry';
 import { byId, oid, resetNock } from '../harness/leancloud';

@@ -2,7 +2,7 @@ import type { Params } from '../../shared/params/params';
 import type { RetryPolicy } from '../../shared/sending/retry';
 
 /**
- * The execution options as values (the Options collection's fields are in fields/executionOptions.ts): how the
+ * The execution options as values (the Options collection's fields are in fields/executionOptions.ts, added to every operation by fields/operationFields.ts): how the
  * executor paces, retries and bounds the requests of one run.
  */
 export interface ExecutionOptions {

@@ -1,10 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { DEFAULT_CONCURRENCY, DEFAULT_MAX_RATE_LIMIT_WAIT_S, DEFAULT_TIMEOUT_S } from '../engine/executionOptions';
-import type { OperationDef } from '../engine/operation';
 
 /** Fields every operation's "Options" collection gets, after its own. */
-const allExecutionOptionFields: INodeProperties[] = [
+export const allExecutionOptionFields: INodeProperties[] = [
 	{
 		displayName: 'Concurrency',
 		name: 'concurrency',
@@ -82,35 +81,7 @@ const allExecutionOptionFields: INodeProperties[] = [
 	},
 ];
 
-
 /** Options about the message quota, shown only where requests count against it. */
 const QUOTA_FIELDS = ['quota', 'customQuota'];
-const withoutQuota = allExecutionOptionFields.filter((field) => !QUOTA_FIELDS.includes(field.name));
-
-/**
- * The operation's parameters as the node shows them: its own, with the execution options added to its "Options"
- * collection (created when the operation has none).
- * The quota options appear only on operations in the normal message bucket: reads do not count against a quota,
- * and broadcast quotas (10 to 30 a minute) are learned from LeanCloud's 429 answers.
- */
-export function operationFields(op: OperationDef): INodeProperties[] {
-	const { properties } = op;
-	const executionOptionFields = op.bucket === 'normal' ? allExecutionOptionFields : withoutQuota;
-	const existing = properties.find((property) => property.name === 'options' && property.type === 'collection');
-	if (!existing) {
-		return [
-			...properties,
-			{
-				displayName: 'Options',
-				name: 'options',
-				type: 'collection',
-				placeholder: 'Add Option',
-				default: {},
-				description: 'Pace, concurrency, retries and timeout of the requests',
-				options: executionOptionFields,
-			},
-		];
-	}
-	const merged = [...(existing.options as INodeProperties[]), ...executionOptionFields].sort((a, b) => a.displayName.localeCompare(b.displayName));
-	return properties.map((property) => (property === existing ? { ...existing, options: merged } : property));
-}
+/** The execution options of operations whose requests count against no message quota. */
+export const withoutQuota = allExecutionOptionFields.filter((field) => !QUOTA_FIELDS.includes(field.name));

@@ -51,8 +51,8 @@ export const SERVICE_CONVERSATION: ConversationKind = {
 
 /**
  * The conversation queries' page (`GET /conversations`, `/chatrooms`, `/service-conversations`,
- * `/all-conversations`): LeanCloud's documented default. A larger `limit` is only inferred from its storage
- * API, and a server that cut a larger page to 100 would end skip paging early, silently.
+ * `/all-conversations`): LeanCloud's default page (README, "API facts the code relies on"). A larger `limit` is only
+ * inferred from its storage API, and a server that cut a larger page to 100 would end skip paging early, silently.
  */
 export const CONVERSATION_PAGE_SIZE = 100;
 

@@ -5,7 +5,7 @@ import { CredentialProblem } from '../errors/credentialProblem';
 import { CREDENTIAL_TYPE, type RequestContext } from '../transport/request';
 
 /**
- * Which key a request needs. `appOrMaster`: the App Key (the documented one) when the credential has it, else
+ * Which key a request needs. `appOrMaster`: the App Key (the one README's endpoint table names) when the credential has it, else
  * the Master Key, which LeanCloud accepts everywhere.
  */
 export type KeyNeed = KeyRole | 'appOrMaster';

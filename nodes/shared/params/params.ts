@@ -4,9 +4,9 @@ import { MAX_JSON_DEPTH, nestedDeeperThan } from './jsonDepth';
 import { ParameterError } from '../errors/parameterError';
 import type { PathSegment } from './path';
 
-/** Documented limit on client IDs (longer ones fail with 4103 INVALID_LOGIN). */
+/** Longest client ID LeanCloud takes (longer ones fail with 4103 INVALID_LOGIN). */
 export const MAX_CLIENT_ID_LENGTH = 64;
-/** LeanCloud client IDs: letters, digits, `_` and `-` (the docs' client ID rules). */
+/** LeanCloud client IDs: letters, digits, `_` and `-` (README, "API facts the code relies on"). */
 const CLIENT_ID = /^[A-Za-z0-9_-]+$/;
 
 /** Why `id` cannot be a LeanCloud client ID, if it cannot. */

@@ -13,7 +13,7 @@ const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'
 
 /**
  * The "From List" results for one conversation collection, searched by name and paged by skip (the only
- * documented query parameters are where, skip and limit). Sent like every other request (429 waits and safe
+ * query parameters LeanCloud names are where, skip and limit: README, "API facts the code relies on"). Sent like every other request (429 waits and safe
  * retries included); errors are shown, not swallowed.
  */
 async function search(context: ILoadOptionsFunctions, path: RtmPath, filter: string | undefined, paginationToken: string | undefined): Promise<INodeListSearchResult> {

@@ -1,4 +1,4 @@
-/** LeanCloud's documented quota window: limits are per minute. */
+/** LeanCloud's quota window: limits are per minute (README, "API facts the code relies on"). */
 export const QUOTA_WINDOW_MS = 60_000;
 
 /**
@@ -6,7 +6,7 @@ export const QUOTA_WINDOW_MS = 60_000;
  * sliding window of `windowMs`, which also keeps every fixed server window under the limit, with bursts
  * up to the limit (the fastest pace the quota allows). With no known limit it sends freely and learns
  * from the first 429: the requests that succeeded since the last block are the limit, and the block
- * (Retry-After, else the documented one-minute window) is the window.
+ * (Retry-After, else the one-minute window) is the window.
  */
 export class Pacer {
 	private readonly started: number[] = [];

@@ -5,7 +5,7 @@ import type { TransportRequest } from '../transport/request';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
-/** LeanCloud's rate-limit buckets (documented per minute and per day): message sends/edits, subscriber broadcasts, app-wide broadcasts. */
+/** LeanCloud's rate-limit buckets: message sends/edits, subscriber broadcasts, app-wide broadcasts (README, "API facts the code relies on"). */
 export type Bucket = 'normal' | 'subscriber' | 'broadcast';
 
 /** One HTTP request, as data. `path` can only come from the `rtm` tag, so every ID in it is encoded. */

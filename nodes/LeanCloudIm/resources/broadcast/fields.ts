@@ -6,7 +6,7 @@ import type { Params } from '../../../shared/params/params';
 
 /**
  * Broadcasts come from a service conversation and reach either its subscribers or every user of the app.
- * The two audiences count against different LeanCloud quotas (documented per minute): 30 a minute for subscriber broadcasts, 10 for app-wide ones.
+ * The two audiences count against different LeanCloud quotas (README, "API facts the code relies on"): 30 a minute for subscriber broadcasts, 10 for app-wide ones.
  */
 export const AUDIENCES = { everyone: 'everyone', subscribers: 'subscribers' } as const;
 

@@ -7,7 +7,7 @@ import { skipLimitPages } from '../../../shared/paging/pagers';
 import { rtm } from '../../../shared/params/path';
 import { senderConversationLocator } from './fields';
 
-/** The response shape is undocumented: a bare array or a `results`/`result` list are all accepted. */
+/** LeanCloud names no response shape for this list (README, "API facts the code relies on"): a bare array or a `results`/`result` list are all accepted. */
 function broadcasts(body: unknown): unknown[] {
 	if (Array.isArray(body)) return body;
 	const object = (body ?? {}) as IDataObject;

@@ -30,7 +30,7 @@ export function messageReference(p: Params): IDataObject {
 }
 
 /**
- * The send result, documented as {"msg-id", "timestamp"} but observed wrapped as {"result": {...}}:
+ * The send result, in either envelope README names ({"msg-id", "timestamp"}, or wrapped as {"result": {...}}; "API facts the code relies on"):
  * both are accepted.
  */
 export function sendResult(body: unknown): { messageId: string; timestamp: number } {

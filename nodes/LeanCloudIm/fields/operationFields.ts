@@ -1,0 +1,32 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import type { OperationDef } from '../engine/operation';
+import { allExecutionOptionFields, withoutQuota } from './executionOptions';
+
+/**
+ * The operation's parameters as the node shows them: its own, with the execution options added to its "Options"
+ * collection (created when the operation has none).
+ * The quota options appear only on operations in the normal message bucket: reads do not count against a quota,
+ * and broadcast quotas (10 to 30 a minute) are learned from LeanCloud's 429 answers.
+ */
+export function operationFields(op: OperationDef): INodeProperties[] {
+	const { properties } = op;
+	const executionOptionFields = op.bucket === 'normal' ? allExecutionOptionFields : withoutQuota;
+	const existing = properties.find((property) => property.name === 'options' && property.type === 'collection');
+	if (!existing) {
+		return [
+			...properties,
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add Option',
+				default: {},
+				description: 'Pace, concurrency, retries and timeout of the requests',
+				options: executionOptionFields,
+			},
+		];
+	}
+	const merged = [...(existing.options as INodeProperties[]), ...executionOptionFields].sort((a, b) => a.displayName.localeCompare(b.displayName));
+	return properties.map((property) => (property === existing ? { ...existing, options: merged } : property));
+}
