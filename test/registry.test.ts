@@ -4,8 +4,10 @@ import { QUOTA_VALUES } from '../nodes/LeanCloudIm/engine/executionOptions';
 import { operationFields } from '../nodes/LeanCloudIm/fields/operationFields';
 import { LeanCloudIm } from '../nodes/LeanCloudIm/LeanCloudIm.node';
 import { findOperation, resources } from '../nodes/LeanCloudIm/registry';
+import { LeanCloudImTrigger } from '../nodes/LeanCloudImTrigger/LeanCloudImTrigger.node';
 
 const node = new LeanCloudIm();
+const trigger = new LeanCloudImTrigger();
 const properties = node.description.properties;
 
 const SMALL_WORDS = new Set(['a', 'an', 'and', 'or', 'of', 'in', 'to', 'by', 'for', 'the', 'with', 'per', 'on']);
@@ -39,8 +41,11 @@ describe('registry', () => {
 			'subscriber',
 		]);
 		for (const resource of resources) {
-			expect(resource.operations.length).toBeGreaterThan(0);
 			for (const op of resource.operations) expect(findOperation(resource.value, op.value)?.definition).toBe(op);
+			// The resource's operation picker offers exactly its operations, starting on the first.
+			const picker = properties.find((property) => property.name === 'operation' && property.displayOptions?.show?.resource?.[0] === resource.value);
+			expect((picker?.options as INodePropertyOptions[]).map((option) => option.value)).toEqual(resource.operations.map((op) => op.value));
+			expect(picker?.default).toBe(resource.operations[0].value);
 		}
 	});
 
@@ -104,8 +109,11 @@ test('Message Quota is offered only where requests count against the message quo
 	}
 });
 
-describe('UI text follows n8n\'s guidelines', () => {
-	const fields = allProperties(properties);
+describe.each([
+	['LeanCloud IM', properties],
+	['LeanCloud IM Trigger', trigger.description.properties],
+] as const)('%s: UI text follows n8n\'s guidelines', (_node, nodeProperties) => {
+	const fields = allProperties(nodeProperties);
 
 	test('names are Title Case and every field has a description', () => {
 		for (const [path, property] of fields) {
@@ -129,15 +137,16 @@ describe('UI text follows n8n\'s guidelines', () => {
 	});
 
 	test('option names are Title Case', () => {
-		for (const [path, property] of fields.filter(([, candidate]) => candidate.type === 'options')) {
+		for (const [path, property] of fields.filter(([, candidate]) => ['options', 'multiOptions'].includes(candidate.type))) {
 			for (const option of (property.options ?? []) as Array<INodePropertyOptions | INodePropertyCollection>) {
 				expect([path, option.name, isTitleCase(String(option.name))]).toEqual([path, option.name, true]);
 			}
 		}
 	});
+});
 
-	test('the node is usable as an AI tool and has a subtitle', () => {
-		expect(node.description.usableAsTool).toBe(true);
-		expect(node.description.subtitle).toContain('$parameter["operation"]');
-	});
+test('the action node is usable as an AI tool and has a subtitle; the trigger has a subtitle', () => {
+	expect(node.description.usableAsTool).toBe(true);
+	expect(node.description.subtitle).toContain('$parameter["operation"]');
+	expect(trigger.description.subtitle).toContain('$parameter["event"]');
 });

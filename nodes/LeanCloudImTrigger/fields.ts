@@ -35,6 +35,7 @@ export const triggerProperties: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		default: 'newMessage',
+		description: 'What starts the workflow',
 		options: [
 			{ name: 'New Message', value: 'newMessage', description: 'A message was sent: in the whole app, one conversation or chat room, or by one client' },
 			{ name: 'New Conversation', value: 'newConversation', description: 'A conversation, chat room or service conversation was created' },
@@ -46,6 +47,7 @@ export const triggerProperties: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		default: 'app',
+		description: 'Where to look for new messages',
 		options: [
 			{ name: 'Whole App', value: 'app', description: 'Every message in every conversation of the app' },
 			{ name: 'One Conversation', value: 'conversation' },
@@ -85,6 +87,7 @@ export const triggerProperties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
+		description: 'Filters, and how much one poll reads',
 		options: [
 			{
 				displayName: 'Conversation Types',

@@ -1,6 +1,6 @@
 /**
- * One engine run per documented /1.2/rtm endpoint (82, as README.md's "Every endpoint" table lists them),
- * gathered from each resource's cases (test/resources/<resource>.cases.ts). README's operations table is
+ * Every resource's endpoint cases (82, one or more per endpoint README.md's "Every endpoint" table lists),
+ * gathered from test/resources/<resource>.cases.ts (each run by its resource's test file). README's table is
  * checked against them, so an endpoint in the table without a case fails the suite.
  */
 import { conversationCases } from '../resources/conversation.cases';

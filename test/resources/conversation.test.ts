@@ -1,10 +1,14 @@
 import { api, byId, expectAllRequestsMade, oid, resetNock } from '../harness/leancloud';
 import { runNode } from '../harness/runNode';
+import { testEndpointCases } from './endpointCases';
+import { conversationCases } from './conversation.cases';
 
 const conversation = (operation: string, fields: object = {}) => ({ resource: 'conversation', operation, ...fields });
 
 beforeEach(resetNock);
 afterEach(expectAllRequestsMade);
+
+testEndpointCases(conversationCases);
 
 describe('Conversation > Create', () => {
 	test('sends name, members, unique and attributes to POST /conversations and outputs the created conversation', async () => {

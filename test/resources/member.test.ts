@@ -1,11 +1,15 @@
 import { api, byId, expectAllRequestsMade, resetNock } from '../harness/leancloud';
 import { runNode } from '../harness/runNode';
+import { testEndpointCases } from './endpointCases';
+import { memberCases } from './member.cases';
 
 const member = (operation: string, fields: object = {}) => ({ resource: 'member', operation, conversationId: byId('c1c1c1c1c1c1c1c1c1c1c1c1'), ...fields });
 const updated = { objectId: 'c1c1c1c1c1c1c1c1c1c1c1c1', updatedAt: '2026-11-25T12:00:00.000Z' };
 
 beforeEach(resetNock);
 afterEach(expectAllRequestsMade);
+
+testEndpointCases(memberCases);
 
 // The endpoints themselves are in member.cases.ts; these are the behaviours beyond one request each.
 test('client IDs separated by commas and new lines are trimmed, in a DELETE body', async () => {

@@ -1,11 +1,15 @@
-import { api, byId, expectAllRequestsMade, resetNock } from '../harness/leancloud';
+import { api, byId, expectAllRequestsMade, recordUnmatched, resetNock } from '../harness/leancloud';
 import { runNode } from '../harness/runNode';
+import { testEndpointCases } from './endpointCases';
+import { messageCases } from './message.cases';
 
 const message = (operation: string, fields: object = {}) => ({ resource: 'message', operation, conversationId: byId('c1c1c1c1c1c1c1c1c1c1c1c1'), ...fields });
 const reference = { messageId: 'm-1', timestamp: 1764064800123, fromClient: 'bot' };
 
 beforeEach(resetNock);
 afterEach(expectAllRequestsMade);
+
+testEndpointCases(messageCases);
 
 describe('Message > Send', () => {
 	test('sends every option in the documented body and outputs what Update/Recall/Delete need', async () => {
@@ -246,5 +250,22 @@ describe('one client ID where one is expected', () => {
 	test('characters LeanCloud does not allow in client IDs are refused', async () => {
 		const { error } = await runNode({ parameters: message('send', { fromClient: 'tom@example.com', text: 'Hi' }) });
 		expect(error?.message).toBe('"From Client ID" "tom@example.com" is not a client ID: use letters, digits, _ and - only [item 0]');
+	});
+});
+
+describe('service conversation limits are checked before anything is sent', () => {
+	const SVC_ID = 'd1d1d1d1d1d1d1d1d1d1d1d1';
+	test.each([
+		['a send with no recipients', { operation: 'send', fromClient: 'acme', toClients: '={{ "" }}', text: 'Hi' }, '"Recipients" needs at least one client ID [item 0]'],
+		['a send to 21 recipients', { operation: 'send', fromClient: 'acme', toClients: Array.from({ length: 21 }, (_, i) => `u${i}`).join(','), text: 'Hi' }, '"Recipients" has 21 client IDs; LeanCloud accepts at most 20 [item 0]'],
+		['a delete with no subscriber', { operation: 'delete', subscriberId: '={{ "" }}', messageId: 'm1', timestamp: 1764064800123, fromClient: 'acme' }, '"Subscriber Client ID" is empty [item 0]'],
+	])('%s', async (_name, fields, text) => {
+		const unmatched = recordUnmatched();
+		const { error } = await runNode({
+			parameters: { resource: 'message', conversationType: 'serviceConversation', conversationId: byId(SVC_ID), ...fields },
+		});
+		unmatched.stop();
+		expect(error?.message).toBe(text);
+		expect(unmatched.requests).toEqual([]);
 	});
 });

@@ -1,10 +1,14 @@
-import { api, byId, expectAllRequestsMade, resetNock } from '../harness/leancloud';
+import { api, byId, expectAllRequestsMade, recordUnmatched, resetNock } from '../harness/leancloud';
 import { runNode } from '../harness/runNode';
+import { testEndpointCases } from './endpointCases';
+import { muteCases } from './mute.cases';
 
 const mute = (operation: string, fields: object = {}) => ({ resource: 'mute', operation, conversationId: byId('c1c1c1c1c1c1c1c1c1c1c1c1'), ...fields });
 
 beforeEach(resetNock);
 afterEach(expectAllRequestsMade);
+
+testEndpointCases(muteCases);
 
 describe('Mute > Add', () => {
 	test('temporary: POST temporary-silenceds with one client_id and the TTL in seconds', async () => {
@@ -98,4 +102,12 @@ describe('Mute Type Permanent takes several client IDs, as the API does', () => 
 		const { error } = await runNode({ parameters: mute('add', { clientId: 'tom,jerry', muteType: 'temporary' }) });
 		expect(error?.message).toBe('"Client ID" takes one client ID, got "tom,jerry" [item 0]');
 	});
+});
+
+test('a chat room ID of the wrong shape is refused, named as a chat room, before anything is sent', async () => {
+	const unmatched = recordUnmatched();
+	const { error } = await runNode({ parameters: mute('add', { conversationType: 'chatRoom', conversationId: byId('={{ "lobby" }}'), clientId: 'troll' }) });
+	unmatched.stop();
+	expect(error?.message).toBe('"Chat Room" "lobby" is not a LeanCloud ID [item 0]');
+	expect(unmatched.requests).toEqual([]);
 });

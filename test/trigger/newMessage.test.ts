@@ -5,8 +5,8 @@
 import type { IDataObject } from 'n8n-workflow';
 import nock from 'nock';
 
-import { api, byId, expectAllRequestsMade, oid, resetNock } from '../harness/leancloud';
-import { runPoll } from '../harness/runNode';
+import { api, byId, expectAllRequestsMade, oid, recordUnmatched, resetNock } from '../harness/leancloud';
+import { defaultCredentials, runPoll } from '../harness/runNode';
 
 beforeEach(resetNock);
 afterEach(expectAllRequestsMade);
@@ -268,5 +268,18 @@ describe('API failures', () => {
 		await expect(runPoll({ parameters: { event: 'newMessage', scope: 'client', clientId: 'tom,jerry' }, staticData: after(T0) })).rejects.toThrow(
 			'"Client ID" takes one client ID, got "tom,jerry"',
 		);
+	});
+});
+
+describe('the credential is checked as the action node checks it', () => {
+	test('a credential without a Master Key is named before any request, not answered with a generic 401', async () => {
+		const unmatched = recordUnmatched();
+		await expect(runPoll({ parameters: { event: 'newMessage', scope: 'app' }, staticData: {}, credentials: { ...defaultCredentials, serverSecret: '' } })).rejects.toMatchObject({
+			name: 'NodeOperationError',
+			message: 'The credential has no Master Key, which the LeanCloud IM Trigger needs',
+			description: 'Add the Master Key to the LeanCloud IM API credential.',
+		});
+		unmatched.stop();
+		expect(unmatched.requests).toEqual([]);
 	});
 });

@@ -1,4 +1,4 @@
-import { onAbort } from '../../nodes/shared/signals/onAbort';
+import { onAbort } from '../../../nodes/shared/signals/onAbort';
 
 test('every watcher of a signal is called once when it aborts, through one shared listener', () => {
 	const controller = new AbortController();

@@ -1,6 +1,6 @@
-import { LeanCloudIm } from '../../nodes/LeanCloudIm/LeanCloudIm.node';
-import { api, expectAllRequestsMade, resetNock } from '../harness/leancloud';
-import { listSearchContext } from '../harness/runNode';
+import { LeanCloudIm } from '../../../nodes/LeanCloudIm/LeanCloudIm.node';
+import { api, expectAllRequestsMade, recordUnmatched, resetNock } from '../../harness/leancloud';
+import { defaultCredentials, listSearchContext } from '../../harness/runNode';
 
 const search = new LeanCloudIm().methods.listSearch.searchConversations;
 const context = () => listSearchContext({ resource: 'message', operation: 'send' });
@@ -50,4 +50,29 @@ test.each([
 		.reply(200, { results: [{ objectId: 'aaaaaaaaaaaaaaaaaaaaaaaa', name: 'News' }] });
 	const result = await new LeanCloudIm().methods.listSearch[method].call(context(), 'news');
 	expect(result).toEqual({ results: [{ name: 'News (aaaaaaaaaaaaaaaaaaaaaaaa)', value: 'aaaaaaaaaaaaaaaaaaaaaaaa' }], paginationToken: undefined });
+});
+
+describe('pickers send as the nodes do', () => {
+	test('a 429 is waited out as Retry-After says and the search sent again', async () => {
+		api()
+			.get('/1.2/rtm/conversations')
+			.query({ limit: '50', skip: '0' })
+			.reply(429, { code: 429, error: 'Too many requests.' }, { 'Retry-After': '1' })
+			.get('/1.2/rtm/conversations')
+			.query({ limit: '50', skip: '0' })
+			.reply(200, { results: [{ objectId: 'c1', name: 'Support' }] });
+		const result = await search.call(context());
+		expect(result.results).toEqual([{ name: 'Support (c1)', value: 'c1' }]);
+	});
+
+	test('a credential without a Master Key is named, with nothing sent', async () => {
+		const unmatched = recordUnmatched();
+		const withoutMaster = listSearchContext({ resource: 'message', operation: 'send' }, { ...defaultCredentials, serverSecret: '' });
+		await expect(search.call(withoutMaster)).rejects.toMatchObject({
+			name: 'NodeOperationError',
+			message: 'The credential has no Master Key, which the conversation list needs',
+		});
+		unmatched.stop();
+		expect(unmatched.requests).toEqual([]);
+	});
 });

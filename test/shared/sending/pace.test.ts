@@ -1,4 +1,4 @@
-import { Pacer } from '../../nodes/shared/sending/pace';
+import { Pacer } from '../../../nodes/shared/sending/pace';
 
 function clock() {
 	let now = 1_000_000;
