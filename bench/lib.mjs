@@ -1,5 +1,5 @@
 // Shared pieces of the benchmark: the sandbox as a separate process, a plain HTTP client, and our node run
-// inside n8n's engine through the compiled test harness (.bench-build, made by `npm run bench`).
+// inside n8n's engine through the compiled engine harness, harness/runNode.ts (.bench-build, made by `npm run bench`).
 import { spawn } from 'node:child_process';
 import http from 'node:http';
 import { createHash } from 'node:crypto';
@@ -94,7 +94,7 @@ export async function plainSends(url, jobs, concurrency, { keepAlive = false } =
 	return { ms: performance.now() - started, failed };
 }
 
-const { runNode } = createRequire(import.meta.url)(join(REPO, '.bench-build', 'test', 'harness', 'runNode.js'));
+const { runNode } = createRequire(import.meta.url)(join(REPO, '.bench-build', 'harness', 'runNode.js'));
 
 /** Our node inside n8n's engine, one input item per job, continuing on failures so they can be counted. */
 export async function nodeSends(url, jobs, options = {}) {

@@ -15,7 +15,7 @@ import {
 
 import { LeanCloudIm } from '../../nodes/LeanCloudIm/LeanCloudIm.node';
 import { api, expectAllRequestsMade, oid, resetNock } from '../harness/leancloud';
-import { registerNodeType, runWorkflow } from '../harness/runNode';
+import { registerNodeType, runWorkflow } from '../../harness/runNode';
 
 interface Tool {
 	name: string;

@@ -1,5 +1,5 @@
 import { api, byId, expectAllRequestsMade, oid, plainKeyApi, resetNock, sendParameters } from '../harness/leancloud';
-import { runNode, startRun, TEST_APP_KEY, TEST_MASTER_KEY } from '../harness/runNode';
+import { runNode, startRun, TEST_APP_KEY, TEST_MASTER_KEY } from '../../harness/runNode';
 
 const send = sendParameters;
 const sent = (id: string) => ({ result: { 'msg-id': id, timestamp: 1764064800000 } });

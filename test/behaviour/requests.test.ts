@@ -1,7 +1,7 @@
 import nock from 'nock';
 
 import { api, byId, expectAllRequestsMade, plainKeyApi, resetNock } from '../harness/leancloud';
-import { API_SERVER, defaultCredentials, runNode } from '../harness/runNode';
+import { API_SERVER, defaultCredentials, runNode } from '../../harness/runNode';
 
 beforeEach(resetNock);
 afterEach(expectAllRequestsMade);

@@ -4,7 +4,7 @@ import nock from 'nock';
 import { LeanCloudIm } from '../../nodes/LeanCloudIm/LeanCloudIm.node';
 import { heldReplies, until } from '../harness/hooks';
 import { api, byId, expectAllRequestsMade, oid, resetNock, sendParameters } from '../harness/leancloud';
-import { runNode, startRun } from '../harness/runNode';
+import { runNode, startRun } from '../../harness/runNode';
 
 const sent = (id: string) => ({ result: { 'msg-id': id, timestamp: 1764064800000 } });
 const send = sendParameters;

@@ -10,7 +10,7 @@ import nock from 'nock';
 import { LeanCloudImApi } from '../../credentials/LeanCloudImApi.credentials';
 import { endlessServer, redirectingServer, startServer, type HostileServer } from '../harness/hostile.cjs';
 import { api, byId, oid, plainKeyApi, resetNock } from '../harness/leancloud';
-import { API_SERVER, credentialedNode, defaultCredentials, registerNodeType, runNode, runWorkflow, TEST_APP_KEY, TEST_MASTER_KEY } from '../harness/runNode';
+import { API_SERVER, credentialedNode, defaultCredentials, registerNodeType, runNode, runWorkflow, TEST_APP_KEY, TEST_MASTER_KEY } from '../../harness/runNode';
 
 const CONVERSATION = 'c1c1c1c1c1c1c1c1c1c1c1c1';
 const sent = (id: string) => ({ result: { 'msg-id': id, timestamp: 1764064800000 } });

@@ -1,7 +1,7 @@
 import type { INodeParameters } from 'n8n-workflow';
 
 import { byId, recordUnmatched, resetNock, sendParameters } from '../harness/leancloud';
-import { defaultCredentials, runNode } from '../harness/runNode';
+import { defaultCredentials, runNode } from '../../harness/runNode';
 
 const send = sendParameters;
 const reference = { conversationId: byId('c1c1c1c1c1c1c1c1c1c1c1c1'), messageId: 'm-1', timestamp: 1764064800123, fromClient: 'bot' };

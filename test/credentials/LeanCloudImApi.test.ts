@@ -4,7 +4,7 @@ import nock from 'nock';
 
 import { LeanCloudImApi, leanCloudSignature, normaliseApiServer, ROLE_HEADER } from '../../credentials/LeanCloudImApi.credentials';
 import { resetNock } from '../harness/leancloud';
-import { API_SERVER, APP_ID, defaultCredentials, TEST_APP_KEY, TEST_MASTER_KEY } from '../harness/runNode';
+import { API_SERVER, APP_ID, defaultCredentials, TEST_APP_KEY, TEST_MASTER_KEY } from '../../harness/runNode';
 
 const credential = new LeanCloudImApi();
 

@@ -6,7 +6,7 @@
 import { laneStats } from '../../nodes/LeanCloudIm/engine/lanes';
 import { heldReplies, until } from '../harness/hooks';
 import { api, byId, expectAllRequestsMade, oid, resetNock, sendParameters } from '../harness/leancloud';
-import { runNode, startRun } from '../harness/runNode';
+import { runNode, startRun } from '../../harness/runNode';
 
 const sent = (id: string): { result: { 'msg-id': string; timestamp: number } } => ({ result: { 'msg-id': id, timestamp: 1764064800000 } });
 const sendTo = (conversation: string, text: string) => sendParameters({ conversationId: byId(conversation), text });

@@ -5,7 +5,7 @@
 import type nock from 'nock';
 
 import { api, byId, expectAllRequestsMade, oid, resetNock } from '../harness/leancloud';
-import { runNode } from '../harness/runNode';
+import { runNode } from '../../harness/runNode';
 import { random } from './random';
 
 beforeEach(resetNock);

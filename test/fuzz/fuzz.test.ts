@@ -10,7 +10,7 @@ import { operationFields } from '../../nodes/LeanCloudIm/fields/operationFields'
 import { LeanCloudIm } from '../../nodes/LeanCloudIm/LeanCloudIm.node';
 import { resources } from '../../nodes/LeanCloudIm/registry';
 import { byId, oid, resetNock } from '../harness/leancloud';
-import { API_SERVER, runNode, TEST_APP_KEY, TEST_MASTER_KEY } from '../harness/runNode';
+import { API_SERVER, runNode, TEST_APP_KEY, TEST_MASTER_KEY } from '../../harness/runNode';
 import { random } from './random';
 
 const ROUNDS = 120;

@@ -9,7 +9,7 @@ import nock from 'nock';
 import { ROLE_HEADER } from '../../credentials/LeanCloudImApi.credentials';
 import { resetLanes } from '../../nodes/LeanCloudIm/engine/lanes';
 import { resetPacers } from '../../nodes/shared/sending/sharedPacers';
-import { API_SERVER, APP_ID, TEST_APP_KEY, TEST_MASTER_KEY } from './runNode';
+import { API_SERVER, APP_ID, TEST_APP_KEY, TEST_MASTER_KEY } from '../../harness/runNode';
 
 export type Role = 'master' | 'app';
 

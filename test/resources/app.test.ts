@@ -1,5 +1,5 @@
 import { api, expectAllRequestsMade, recordUnmatched, resetNock } from '../harness/leancloud';
-import { runNode } from '../harness/runNode';
+import { runNode } from '../../harness/runNode';
 import { testEndpointCases } from './endpointCases';
 import { appCases } from './app.cases';
 import { CONV, TS } from './fixtures';

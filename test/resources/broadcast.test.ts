@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { api, byId, expectAllRequestsMade, recordUnmatched, resetNock } from '../harness/leancloud';
-import { runNode } from '../harness/runNode';
+import { runNode } from '../../harness/runNode';
 import { testEndpointCases } from './endpointCases';
 import { broadcastCases } from './broadcast.cases';
 import { on, SVC, TS } from './fixtures';

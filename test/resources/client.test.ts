@@ -1,5 +1,5 @@
 import { api, expectAllRequestsMade, recordUnmatched, resetNock } from '../harness/leancloud';
-import { defaultCredentials, runNode } from '../harness/runNode';
+import { defaultCredentials, runNode } from '../../harness/runNode';
 import { testEndpointCases } from './endpointCases';
 import { clientCases } from './client.cases';
 import { on, ROOM, SVC, TS } from './fixtures';

@@ -6,7 +6,7 @@
 import type nock from 'nock';
 
 import { api, expectAllRequestsMade, resetNock } from '../harness/leancloud';
-import { runNode } from '../harness/runNode';
+import { runNode } from '../../harness/runNode';
 import type { EndpointCase } from './fixtures';
 
 /** `POST /conversations/{conv_id}/members` as a regular expression over request paths. */

@@ -1,5 +1,5 @@
 import { api, byId, expectAllRequestsMade, recordUnmatched, resetNock } from '../harness/leancloud';
-import { runNode } from '../harness/runNode';
+import { runNode } from '../../harness/runNode';
 import { testEndpointCases } from './endpointCases';
 import { muteCases } from './mute.cases';
 

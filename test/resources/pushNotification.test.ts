@@ -1,5 +1,5 @@
 import { api, byId, expectAllRequestsMade, resetNock } from '../harness/leancloud';
-import { runNode } from '../harness/runNode';
+import { runNode } from '../../harness/runNode';
 import { testEndpointCases } from './endpointCases';
 import { CONV } from './fixtures';
 import { pushNotificationCases } from './pushNotification.cases';

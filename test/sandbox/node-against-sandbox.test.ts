@@ -7,7 +7,7 @@ import nock from 'nock';
 
 import { startSandbox, type Sandbox } from '../../sandbox/server.cjs';
 import { byId } from '../harness/leancloud';
-import { runNode } from '../harness/runNode';
+import { runNode } from '../../harness/runNode';
 
 let sandbox: Sandbox;
 let credentials: ICredentialDataDecryptedObject;

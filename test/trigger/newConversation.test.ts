@@ -2,7 +2,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { api, expectAllRequestsMade, oid, resetNock } from '../harness/leancloud';
-import { runPoll } from '../harness/runNode';
+import { runPoll } from '../../harness/runNode';
 
 beforeEach(resetNock);
 afterEach(expectAllRequestsMade);

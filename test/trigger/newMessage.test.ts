@@ -6,7 +6,7 @@ import type { IDataObject } from 'n8n-workflow';
 import nock from 'nock';
 
 import { api, byId, expectAllRequestsMade, oid, recordUnmatched, resetNock } from '../harness/leancloud';
-import { defaultCredentials, runPoll } from '../harness/runNode';
+import { defaultCredentials, runPoll } from '../../harness/runNode';
 
 beforeEach(resetNock);
 afterEach(expectAllRequestsMade);

@@ -1,6 +1,6 @@
 import { LeanCloudIm } from '../../../nodes/LeanCloudIm/LeanCloudIm.node';
 import { api, expectAllRequestsMade, recordUnmatched, resetNock } from '../../harness/leancloud';
-import { defaultCredentials, listSearchContext } from '../../harness/runNode';
+import { defaultCredentials, listSearchContext } from '../../../harness/runNode';
 
 const search = new LeanCloudIm().methods.listSearch.searchConversations;
 const context = () => listSearchContext({ resource: 'message', operation: 'send' });

@@ -6,7 +6,7 @@ import { normaliseApiServer } from '../../../credentials/LeanCloudImApi.credenti
 import { appKey, sharedPacer } from '../../../nodes/shared/sending/sharedPacers';
 import { until } from '../../harness/hooks';
 import { api, byId, expectAllRequestsMade, oid, resetNock, sendParameters } from '../../harness/leancloud';
-import { API_SERVER, APP_ID, runNode } from '../../harness/runNode';
+import { API_SERVER, APP_ID, runNode } from '../../../harness/runNode';
 
 const sent = (id: string): { result: { 'msg-id': string; timestamp: number } } => ({ result: { 'msg-id': id, timestamp: 1764064800000 } });
 const sendTo = (conversation: string, text: string) => sendParameters({ conversationId: byId(conversation), text });

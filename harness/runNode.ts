@@ -1,8 +1,9 @@
 /**
- * Runs our node inside n8n's real execution engine (n8n-core WorkflowExecute): a workflow of a source node
- * that emits the test's input items, connected to the LeanCloud IM node. Parameters, expressions, defaults,
- * credentials and Continue On Fail go through the same code paths as in the n8n app. n8n's own harness is
- * internal to its monorepo, so this is ours.
+ * Runs our nodes inside n8n's real execution engine without the n8n app: the action node in n8n-core's
+ * WorkflowExecute (a source node emitting the given items, connected to it), the trigger's polls through
+ * PollContext, the pickers through LoadOptionsContext. Parameters, expressions, defaults, credentials and
+ * Continue On Fail go through the same code paths as in the app. The tests (test/) and the benchmark (bench/)
+ * both use it; it imports neither. n8n's own harness is internal to its monorepo, so this is ours.
  */
 import { ExecutionLifecycleHooks, LoadOptionsContext, PollContext, TriggersAndPollers, WorkflowExecute } from 'n8n-core';
 import {
@@ -30,9 +31,9 @@ import {
 	type Workflow as WorkflowType,
 } from 'n8n-workflow';
 
-import { LeanCloudImApi } from '../../credentials/LeanCloudImApi.credentials';
-import { LeanCloudIm } from '../../nodes/LeanCloudIm/LeanCloudIm.node';
-import { LeanCloudImTrigger } from '../../nodes/LeanCloudImTrigger/LeanCloudImTrigger.node';
+import { LeanCloudImApi } from '../credentials/LeanCloudImApi.credentials';
+import { LeanCloudIm } from '../nodes/LeanCloudIm/LeanCloudIm.node';
+import { LeanCloudImTrigger } from '../nodes/LeanCloudImTrigger/LeanCloudImTrigger.node';
 
 export const API_SERVER = 'https://im-api.test.example';
 export const APP_ID = 'TestAppId0001';
