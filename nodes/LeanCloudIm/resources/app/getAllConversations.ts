@@ -1,7 +1,7 @@
 import { returnAllAndLimit } from '../../fields/common';
 import type { OperationDef } from '../../engine/operation';
 import { rtm } from '../../../shared/params/path';
-import { conversationPages, whereField, whereQuery } from '../conversationCrud';
+import { conversationPages, whereField, whereQuery } from '../conversationCrud/fields';
 
 export const getAllConversations: OperationDef = {
 	value: 'getAllConversations',

@@ -1,5 +1,6 @@
 import { messageReferenceFields } from '../../fields/common';
-import { buildMessageContent, contentFields } from '../messageContent';
+import { buildMessageContent } from '../messageContent/build';
+import { contentFields } from '../messageContent/fields';
 import { objectIdSegment } from '../../../shared/conversations/kinds';
 import type { OperationDef } from '../../engine/operation';
 import { rtm } from '../../../shared/params/path';

@@ -1,7 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { clientIdField } from '../../../shared/fields/clientIdField';
-import { buildMessageContent, contentFields } from '../messageContent';
+import { buildMessageContent } from '../messageContent/build';
+import { contentFields } from '../messageContent/fields';
 import { CHAT_ROOM, CONVERSATION, objectIdSegment, SERVICE_CONVERSATION } from '../../../shared/conversations/kinds';
 import { readKind } from '../../fields/conversationType';
 import type { OperationDef } from '../../engine/operation';

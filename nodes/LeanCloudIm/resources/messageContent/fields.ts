@@ -1,14 +1,9 @@
-import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
-import type { Params } from '../../shared/params/params';
+/** Rich message types that carry a file (`_lcfile`). */
+export const FILE_TYPES = ['image', 'audio', 'video', 'file'];
 
-/** LeanCloud rejects message bodies over 5 KB (4109 FRAME_TOO_LONG); checked in UTF-8 bytes before sending. */
-export const MAX_MESSAGE_BYTES = 5 * 1024;
-
-/** `_lctype` values of LeanCloud's typed ("rich media") messages. */
-const LC_TYPES: Record<string, number> = { text: -1, image: -2, audio: -3, video: -4, location: -5, file: -6 };
-const FILE_TYPES = ['image', 'audio', 'video', 'file'];
-
+/** The content fields Message (Send, Update) and Broadcast (Send, Update) share: plain text, a rich (typed) message, or raw JSON. */
 export const contentFields: INodeProperties[] = [
 	{
 		displayName: 'Content Type',
@@ -126,83 +121,3 @@ export const contentFields: INodeProperties[] = [
 		displayOptions: { show: { contentType: ['json'] } },
 	},
 ];
-
-function richContent(p: Params): IDataObject {
-	const type = p.requiredString('messageType');
-	if (!(type in LC_TYPES)) p.fail('messageType', `must be one of ${Object.keys(LC_TYPES).join(', ')}, got "${type}"`);
-	const content: IDataObject = { _lctype: LC_TYPES[type] };
-	const text = p.string('richText');
-	if (text) content._lctext = text;
-
-	const extra = p.collection('richFields');
-	if (FILE_TYPES.includes(type)) {
-		const file: IDataObject = { url: p.requiredString('fileUrl') };
-		if (extra.has('objId')) file.objId = extra.string('objId');
-		const metaData: IDataObject = {};
-		for (const field of ['name', 'format']) if (extra.has(field)) metaData[field] = extra.string(field);
-		for (const field of ['size', 'width', 'height', 'duration']) {
-			const value = extra.raw(field);
-			if (typeof value === 'number' && value > 0) metaData[field] = value;
-		}
-		if (Object.keys(metaData).length) file.metaData = metaData;
-		content._lcfile = file;
-	}
-	if (type === 'location') {
-		content._lcloc = {
-			latitude: p.number('latitude', { min: -90, max: 90 }),
-			longitude: p.number('longitude', { min: -180, max: 180 }),
-		};
-	}
-	const attributes = extra.jsonObject('attributes');
-	if (attributes && Object.keys(attributes).length) content._lcattrs = attributes;
-	return content;
-}
-
-const CONTENT_LABELS: Record<string, string> = { text: 'Text', richText: 'Text', contentJson: 'Content (JSON)' };
-const formatBytes = (bytes: number) => bytes.toLocaleString('en-US');
-
-/** Push data sent with a message: LeanCloud counts it towards the message's 5 KB. */
-export interface PushPayload {
-	/** The collection the push field is in (e.g. Options), so the error names it fully. */
-	fields: Params;
-	/** The push field's name in that collection. */
-	parameter: string;
-	value: IDataObject;
-}
-
-/**
- * The `message` string to send, built from the content fields and checked against the 5 KB limit, together
- * with the push data when there is any (LeanCloud counts `push_data`/`push` towards the same limit).
- */
-export function buildMessageContent(p: Params, push?: PushPayload): string {
-	const contentType = p.string('contentType') || 'text';
-	let message: string;
-	let parameter: string;
-	if (contentType === 'rich') {
-		message = JSON.stringify(richContent(p));
-		parameter = 'richText';
-	} else if (contentType === 'json') {
-		message = JSON.stringify(p.jsonObject('contentJson') ?? p.requiredString('contentJson'));
-		parameter = 'contentJson';
-	} else {
-		parameter = 'text';
-		message = p.string(parameter);
-		if (!message.trim()) p.requiredString(parameter);
-	}
-	const bytes = Buffer.byteLength(message, 'utf8');
-	if (bytes > MAX_MESSAGE_BYTES) {
-		p.fail(parameter, `makes the message ${bytes} bytes; LeanCloud accepts at most ${MAX_MESSAGE_BYTES} (5 KB)`, 'Shorten the content or move large data to a file URL.');
-	}
-	if (push) {
-		const pushBytes = Buffer.byteLength(JSON.stringify(push.value), 'utf8');
-		const total = bytes + pushBytes;
-		if (total > MAX_MESSAGE_BYTES) {
-			push.fields.fail(
-				push.parameter,
-				`and "${CONTENT_LABELS[parameter]}" together make ${formatBytes(total)} bytes (${formatBytes(bytes)} of content and ${formatBytes(pushBytes)} of push data); LeanCloud counts push data towards the message's limit of ${formatBytes(MAX_MESSAGE_BYTES)} bytes (5 KB)`,
-				'Shorten the content or the push data.',
-			);
-		}
-	}
-	return message;
-}
