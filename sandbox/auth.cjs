@@ -6,6 +6,11 @@ const { createHash } = require('node:crypto');
 const UNAUTHORIZED = { status: 401, body: { code: 401, error: 'Unauthorized.' } };
 
 /** Returns { master: boolean } for a valid request, or an error response. */
+/**
+ * @param {import('node:http').IncomingHttpHeaders} headers
+ * @param {{ appId: string, appKey: string, masterKey: string }} keys
+ * @returns {{ master: boolean } | typeof UNAUTHORIZED}
+ */
 function authenticate(headers, { appId, appKey, masterKey }) {
 	if (headers['x-lc-id'] !== appId) return UNAUTHORIZED;
 	const sign = headers['x-lc-sign'];

@@ -4,6 +4,7 @@
 
 const DEMO_CONVERSATION_ID = '64d1c0ffee5a4dbeef000001';
 
+/** @param {import('./store.cjs').Store} store */
 function seedDemo(store) {
 	if (store.conversations.has(DEMO_CONVERSATION_ID)) return;
 	store.createConversation({ name: 'Support: ACME Corp', m: ['customer-1', 'agent-7', 'spammer-9'] }, DEMO_CONVERSATION_ID);
@@ -24,6 +25,10 @@ const CHATTER = [
 /**
  * Makes the demo conversation live: one message every `everyMs`, stored like any REST send (so it reaches the
  * conversation's and the app-wide history, in order). Returns a function that stops it.
+ */
+/**
+ * @param {import('./store.cjs').Store} store
+ * @param {number} everyMs
  */
 function startChatter(store, everyMs) {
 	let next = 0;

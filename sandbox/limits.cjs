@@ -10,9 +10,16 @@ const DEFAULT_LIMITS = {
 	broadcast: { limit: 10, windowMs: 60_000 }, // app-wide broadcasts
 };
 
+/** @typedef {{ limit: number, windowMs: number, windowStart: number, used: number, blockedUntil: number, rejected: number }} Bucket */
+
 class RateLimiter {
+	/**
+	 * @param {Partial<Record<string, { limit?: number, windowMs?: number }>>} [limits]
+	 * @param {() => number} [now]
+	 */
 	constructor(limits = {}, now = Date.now) {
 		this.now = now;
+		/** @type {Record<string, Bucket>} */
 		this.buckets = {};
 		for (const [name, defaults] of Object.entries(DEFAULT_LIMITS)) {
 			this.buckets[name] = { ...defaults, ...(limits[name] ?? {}), windowStart: 0, used: 0, blockedUntil: 0, rejected: 0 };
@@ -20,6 +27,7 @@ class RateLimiter {
 	}
 
 	/** Counts one request against the bucket; when limited, says how long until requests are accepted again. */
+	/** @param {string} name */
 	take(name) {
 		const bucket = this.buckets[name];
 		const now = this.now();

@@ -7,9 +7,14 @@ const { fail } = require('./store.cjs');
 const { badParameter, requiredString, clientIdList, integer, messageBody, bool, where, historyOptions, nextCursorPage, skipLimit } = require('./checks.cjs');
 const { subscriptionPage } = require('./routes-service.cjs');
 
+/** @typedef {import('./route').Route} Route */
+/** @typedef {import('./store.cjs').Store} Store */
+
 const ONE_MONTH_MS = 31 * 24 * 60 * 60 * 1000;
+/** @type {(conversation: import('./store.cjs').Conversation) => boolean} */
 const conversationOrRoom = (conversation) => !conversation.sys;
 
+/** @type {Route[]} */
 const clientRoutes = [
 	{ method: 'POST', path: 'clients/check-online', key: 'master', bucket: null, handler: ({ store, body }) => ({ results: clientIdList(body.client_ids, 'client_ids', 20).filter((id) => store.online.has(id)) }) },
 	// Documented for the app key; the credential test uses it.
@@ -47,14 +52,16 @@ const clientRoutes = [
 		key: 'master',
 		bucket: null,
 		handler: ({ store, params, query }) => {
+			/** @type {Array<{ timestamp: number, subscriber: string, conv_id: string }>} */
 			const records = [];
 			for (const [convId, list] of store.subscribers) {
-				if (list.has(params.clientId)) records.push({ timestamp: list.get(params.clientId), subscriber: params.clientId, conv_id: convId });
+				const timestamp = list.get(params.clientId);
+				if (timestamp !== undefined) records.push({ timestamp, subscriber: params.clientId, conv_id: convId });
 			}
 			records.sort((a, b) => a.timestamp - b.timestamp);
 			if ((query.direction ?? 'new') === 'old') records.reverse();
 			if (query.conv_id !== undefined && query.timestamp === undefined) badParameter('timestamp is required with conv_id.');
-			const after = query.conv_id && ((record) => record.conv_id === query.conv_id && String(record.timestamp) === query.timestamp);
+			const after = query.conv_id && ((/** @type {{ timestamp: number, conv_id: string }} */ record) => record.conv_id === query.conv_id && String(record.timestamp) === query.timestamp);
 			return subscriptionPage(records, query, after);
 		},
 	},
@@ -76,12 +83,12 @@ const clientRoutes = [
 		handler: ({ store, params, body }) => {
 			const conversation = store.conversation(requiredString(body.conv_id, 'conv_id'));
 			if (!conversation.tr && !conversation.sys && (conversation.m ?? []).length <= 2) fail(400, 1, 'Client-to-client blocking is not supported.');
-			store.setOf(store.clientBlocks, params.clientId).add(body.conv_id);
+			store.setOf(store.clientBlocks, params.clientId, () => new Set()).add(body.conv_id);
 			return {};
 		},
 	},
-	{ method: 'DELETE', path: 'clients/:clientId/blacklists', key: 'master', bucket: null, handler: ({ store, params, body }) => { store.setOf(store.clientBlocks, params.clientId).delete(requiredString(body.conv_id, 'conv_id')); return {}; } },
-	{ method: 'GET', path: 'clients/:clientId/blacklists', key: 'master', bucket: null, handler: ({ store, params, query }) => nextCursorPage([...store.setOf(store.clientBlocks, params.clientId)], query, 'conv_ids') },
+	{ method: 'DELETE', path: 'clients/:clientId/blacklists', key: 'master', bucket: null, handler: ({ store, params, body }) => { store.setOf(store.clientBlocks, params.clientId, () => new Set()).delete(requiredString(body.conv_id, 'conv_id')); return {}; } },
+	{ method: 'GET', path: 'clients/:clientId/blacklists', key: 'master', bucket: null, handler: ({ store, params, query }) => nextCursorPage([...store.setOf(store.clientBlocks, params.clientId, () => new Set())], query, 'conv_ids') },
 	{
 		method: 'GET',
 		path: 'clients/sign',
@@ -100,6 +107,7 @@ const clientRoutes = [
 	},
 ];
 
+/** @type {Route[]} */
 const appRoutes = [
 	{ method: 'GET', path: 'stats', key: 'master', bucket: null, handler: ({ store }) => ({ result: { online_user_count: store.online.size, user_count_today: new Set(store.allMessages().map((record) => record.from)).size } }) },
 	{

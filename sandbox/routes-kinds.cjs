@@ -2,15 +2,23 @@
 // Routes that exist under several conversation collections (conversations, chatrooms, service-conversations):
 // create/query/update/delete, messages, silencing, roles and blacklists, plus the members and push mutes of
 // normal conversations and a chat room's online members. Each kind's path only reaches conversations of that kind.
-const { fail, objectId } = require('./store.cjs');
+const { Store, fail, objectId } = require('./store.cjs');
 const { badParameter, requiredString, clientIdList, integer, messageBody, bool, where, historyOptions, nextCursorPage, skipLimit, requiredTimestamp } = require('./checks.cjs');
+
+/** @typedef {import('./route').Route} Route */
 
 const MAX_TTL_SECONDS = 86_400;
 const ROLES = ['Member', 'Manager', 'Owner'];
+/** @type {Record<string, Record<string, boolean>>} */
 const FLAGS = { conversations: {}, chatrooms: { tr: true }, 'service-conversations': { sys: true } };
 
+/**
+ * @param {'conversations' | 'chatrooms' | 'service-conversations'} collection
+ * @returns {Route[]}
+ */
 function crud(collection) {
 	const flags = FLAGS[collection];
+	/** @type {(store: Store, id: string) => import('./store.cjs').Conversation} */
 	const own = (store, id) => store.ofKind(id, collection);
 	return [
 		{
@@ -32,7 +40,7 @@ function crud(collection) {
 			bucket: null,
 			handler: ({ store, query }) => {
 				const { skip, limit } = skipLimit(query);
-				return { results: store.query(where(query), skip, limit, (conversation) => store.constructor.collectionOf(conversation) === collection, query.order) };
+				return { results: store.query(where(query), skip, limit, (conversation) => Store.collectionOf(conversation) === collection, query.order) };
 			},
 		},
 		{
@@ -51,8 +59,14 @@ function crud(collection) {
 	];
 }
 
+/**
+ * @param {'conversations' | 'chatrooms' | 'service-conversations'} collection
+ * @returns {Route[]}
+ */
 function messages(collection) {
+	/** @type {(store: Store, id: string) => import('./store.cjs').Conversation} */
 	const target = (store, id) => store.ofKind(id, collection, () => fail(404, 4401, 'INVALID_MESSAGING_TARGET'));
+	/** @type {(store: Store, params: Record<string, string>, source: any) => import('./store.cjs').StoredRecord} */
 	const owned = (store, params, source) => {
 		target(store, params.id);
 		return store.findMessage(params.id, params.messageId, requiredTimestamp(source.timestamp), requiredString(source.from_client, 'from_client'));
@@ -114,7 +128,13 @@ function messages(collection) {
  * Add (POST `client_ids`), remove (DELETE with a JSON body) and list (`limit`/`next`) for a set of client IDs
  * kept per conversation: permanent silences and blacklists work alike, with their own cap and error.
  */
-function clientIdSetRoutes(path, setFor, { cap, full, added = (_store, _id, _ids) => undefined }) {
+/**
+ * @param {string} path
+ * @param {(store: Store, id: string) => Set<string>} setFor
+ * @param {{ cap: number, full: [number, string], added?: (store: Store, id: string, ids: string[]) => void }} rules
+ * @returns {Route[]}
+ */
+function clientIdSetRoutes(path, setFor, { cap, full, added = () => undefined }) {
 	return [
 		{
 			method: 'POST',
@@ -145,7 +165,12 @@ function clientIdSetRoutes(path, setFor, { cap, full, added = (_store, _id, _ids
 	];
 }
 
+/**
+ * @param {'conversations' | 'chatrooms' | 'service-conversations'} collection
+ * @returns {Route[]}
+ */
 function silences(collection) {
+	/** @type {(store: Store, id: string) => import('./store.cjs').Conversation} */
 	const own = (store, id) => store.ofKind(id, collection);
 	return [
 		{
@@ -156,7 +181,7 @@ function silences(collection) {
 			handler: ({ store, params, body }) => {
 				own(store, params.id);
 				const ttl = integer(body.ttl, 'ttl', { min: 1, max: MAX_TTL_SECONDS });
-				if (ttl === undefined) badParameter('ttl is required.');
+				if (ttl === undefined) return badParameter('ttl is required.');
 				store.silence(params.id, requiredString(body.client_id, 'client_id'), ttl);
 				return {};
 			},
@@ -169,10 +194,18 @@ function silences(collection) {
 	];
 }
 
+/**
+ * @param {'conversations' | 'chatrooms' | 'service-conversations'} collection
+ * @returns {Route[]}
+ */
 function roles(collection) {
+	/** @type {(store: Store, id: string) => Map<string, { clientId: string, role: string, objectId: string }>} */
 	const infos = (store, id) => { store.ofKind(id, collection); return store.setOf(store.memberInfos, id, () => new Map()); };
-	const role = (value) => (ROLES.includes(value) ? value : fail(400, 4321, 'UNKNOWN_CONVERSATION_ROLE'));
+	/** @type {(value: unknown) => string} */
+	const role = (value) => (typeof value === 'string' && ROLES.includes(value) ? value : fail(400, 4321, 'UNKNOWN_CONVERSATION_ROLE'));
+	/** @type {(store: Store, params: Record<string, string>) => { clientId: string, role: string, objectId: string }} */
 	const entry = (store, params) => infos(store, params.id).get(params.infoId) ?? fail(404, 101, 'Object not found.');
+	/** @type {(store: Store, info: { objectId: string }) => { objectId: string, updatedAt: string }} */
 	const stamp = (store, info) => ({ objectId: info.objectId, updatedAt: store.iso() });
 	return [
 		{
@@ -213,8 +246,12 @@ function roles(collection) {
 	];
 }
 
+/**
+ * @param {'conversations' | 'chatrooms' | 'service-conversations'} collection
+ * @returns {Route[]}
+ */
 function blacklists(collection) {
-	return clientIdSetRoutes(`${collection}/:id/blacklists`, (store, id) => { store.ofKind(id, collection); return store.setOf(store.blacklists, id); }, {
+	return clientIdSetRoutes(`${collection}/:id/blacklists`, (store, id) => { store.ofKind(id, collection); return store.setOf(store.blacklists, id, () => new Set()); }, {
 		cap: collection === 'conversations' ? 500 : 10_000,
 		full: [4543, 'BLACKLIST_FULL'],
 		// Blacklisted clients leave the conversation (and a service conversation's subscribers).
@@ -227,8 +264,11 @@ function blacklists(collection) {
 }
 
 /** Members and push mutes exist only for normal conversations. */
+/** @returns {Route[]} */
 function membersAndMutes() {
+	/** @type {(store: Store, id: string) => import('./store.cjs').Conversation} */
 	const own = (store, id) => store.ofKind(id, 'conversations');
+	/** @type {(path: string, field: 'm' | 'mu') => Route[]} */
 	const listRoutes = (path, field) => [
 		{ method: 'POST', path: `conversations/:id/${path}`, key: 'acl', bucket: null, handler: ({ store, params, body }) => { own(store, params.id); return store.changeList(params.id, field, clientIdList(body.client_ids, 'client_ids'), true); } },
 		{ method: 'DELETE', path: `conversations/:id/${path}`, key: 'acl', bucket: null, handler: ({ store, params, body }) => { own(store, params.id); return store.changeList(params.id, field, clientIdList(body.client_ids, 'client_ids'), false); } },
@@ -238,7 +278,9 @@ function membersAndMutes() {
 }
 
 /** A chat room has no stored members: its online sample is who is online among the clients it was created with. */
+/** @returns {Route[]} */
 function roomOnline() {
+	/** @type {(store: Store, id: string) => string[]} */
 	const online = (store, id) => (store.ofKind(id, 'chatrooms').m ?? []).filter((clientId) => store.online.has(clientId));
 	return [
 		{ method: 'GET', path: 'chatrooms/:id/members', key: 'master', bucket: null, handler: ({ store, params }) => ({ result: online(store, params.id).slice(0, 50) }) },
@@ -246,9 +288,10 @@ function roomOnline() {
 	];
 }
 
+/** @type {Route[]} */
 const kindRoutes = [
-	...['conversations', 'chatrooms', 'service-conversations'].flatMap((collection) => [...crud(collection), ...blacklists(collection)]),
-	...['conversations', 'chatrooms'].flatMap((collection) => [...messages(collection), ...silences(collection), ...roles(collection)]),
+	.../** @type {const} */ (['conversations', 'chatrooms', 'service-conversations']).flatMap((collection) => [...crud(collection), ...blacklists(collection)]),
+	.../** @type {const} */ (['conversations', 'chatrooms']).flatMap((collection) => [...messages(collection), ...silences(collection), ...roles(collection)]),
 	...membersAndMutes(),
 	...roomOnline(),
 ];

@@ -4,34 +4,54 @@
 const { fail } = require('./store.cjs');
 const { requiredString, clientIdList, integer, messageBody, historyOptions, requiredTimestamp } = require('./checks.cjs');
 
+/** @typedef {import('./route').Route} Route */
+/** @typedef {import('./store.cjs').Store} Store */
+
+/** @type {(store: Store, id: string) => import('./store.cjs').Conversation} */
 const service = (store, id) => store.ofKind(id, 'service-conversations', () => fail(404, 4401, 'INVALID_MESSAGING_TARGET'));
+/** @type {(store: Store, id: string) => Map<string, number>} */
 const subscribers = (store, id) => { service(store, id); return store.setOf(store.subscribers, id, () => new Map()); };
 
 /** Whether a subscriber sees a record: broadcasts reach every subscriber, per-user messages their recipients. */
+/** @type {(clientId: string) => (record: import('./store.cjs').StoredRecord) => boolean} */
 const visibleTo = (clientId) => (record) => (!record.toClients || record.toClients.includes(clientId)) && !record.hiddenFor?.includes(clientId);
 
 /** Subscription lists page by a cursor taken from the last record; `after` says where the next page starts. */
+/** @typedef {{ timestamp: number, subscriber: string, conv_id: string }} Subscription */
+
+/**
+ * @param {Subscription[]} records
+ * @param {Record<string, string>} query
+ * @param {((record: Subscription) => boolean) | '' | undefined} after
+ */
 function subscriptionPage(records, query, after) {
 	const limit = integer(query.limit, 'limit', { min: 1, max: 50, fallback: 50 });
 	const start = after ? records.findIndex(after) + 1 : 0;
 	return records.slice(start, start + limit);
 }
 
+/**
+ * @param {Store} store
+ * @param {Record<string, string>} params
+ * @param {any} source
+ */
 function findRecord(store, params, source) {
 	service(store, params.id);
 	const timestamp = requiredTimestamp(source.timestamp);
 	const from = requiredString(source.from_client, 'from_client');
 	const broadcast = store.broadcasts.find((entry) => entry['msg-id'] === params.messageId && entry.timestamp === timestamp);
 	if (broadcast) {
-		if (broadcast.from !== from) fail(403, 4403, 'MESSAGE_OWNERSHIP_REQUIRED');
+		if (broadcast.from !== from) return fail(403, 4403, 'MESSAGE_OWNERSHIP_REQUIRED');
 		return broadcast;
 	}
 	return store.findMessage(params.id, params.messageId, timestamp, from);
 }
 
 /** Edits of per-user messages (with to_clients) count as normal messages; broadcast edits against the subscriber quota. */
+/** @type {(body: any) => string} */
 const editBucket = (body) => (body && body.to_clients !== undefined ? 'normal' : 'subscriber');
 
+/** @type {Route[]} */
 const serviceRoutes = [
 	{
 		method: 'POST',
@@ -54,7 +74,7 @@ const serviceRoutes = [
 		bucket: null,
 		handler: ({ store, params, query }) => {
 			const records = [...subscribers(store, params.id)].map(([subscriber, timestamp]) => ({ timestamp, subscriber, conv_id: params.id }));
-			return subscriptionPage(records, query, query.client_id && ((record) => record.subscriber === query.client_id));
+			return subscriptionPage(records, query, query.client_id && ((/** @type {Subscription} */ record) => record.subscriber === query.client_id));
 		},
 	},
 	{ method: 'GET', path: 'service-conversations/:id/subscribers/count', key: 'master', bucket: null, handler: ({ store, params }) => ({ count: subscribers(store, params.id).size }) },

@@ -40,11 +40,16 @@ const MAX_BODY_BYTES = 1024 * 1024;
 /** Deepest JSON body accepted: deeper ones are refused before anything walks them. */
 const MAX_BODY_DEPTH = 64;
 
+/**
+ * @param {import('node:http').IncomingMessage} req
+ * @returns {Promise<string>}
+ */
 function readBody(req) {
 	return new Promise((resolve, reject) => {
+		/** @type {Buffer[]} */
 		const chunks = [];
 		let size = 0;
-		req.on('data', (chunk) => {
+		req.on('data', (/** @type {Buffer} */ chunk) => {
 			size += chunk.length;
 			if (size > MAX_BODY_BYTES) {
 				req.removeAllListeners('data');
@@ -60,10 +65,15 @@ function readBody(req) {
 }
 
 /** Whether a parsed body nests deeper than `max`, checked without recursion. */
+/**
+ * @param {unknown} value
+ * @param {number} max
+ */
 function tooDeep(value, max) {
+	/** @type {Array<[unknown, number]>} */
 	const stack = [[value, 0]];
 	while (stack.length) {
-		const [current, depth] = stack.pop();
+		const [current, depth] = /** @type {[unknown, number]} */ (stack.pop());
 		if (typeof current !== 'object' || current === null) continue;
 		if (depth >= max) return true;
 		for (const child of Object.values(current)) stack.push([child, depth + 1]);
@@ -71,6 +81,10 @@ function tooDeep(value, max) {
 	return false;
 }
 
+/**
+ * @param {string} text
+ * @returns {Record<string, any>}
+ */
 function parseJson(text) {
 	if (text.trim() === '') return {};
 	try {
@@ -83,17 +97,22 @@ function parseJson(text) {
 }
 
 /** Starts a sandbox; resolves with its URL, keys, state and a close() function. */
+/** @param {import('./server.cjs').SandboxOptions} [options] */
 async function startSandbox(options = {}) {
 	const config = { ...DEFAULTS, ...options };
 	const store = new Store(config.now);
 	if (config.demo) seedDemo(store);
 	const stopChatter = config.demo && config.chatterMs > 0 ? startChatter(store, config.chatterMs) : () => {};
 	const limiter = new RateLimiter(config.limits, config.now);
+	/** @type {Array<{ method: string, path: string, status: number }>} */
 	const requests = [];
+	/** @type {(ms: number) => Promise<void>} */
 	const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
+	/** @param {import('node:http').IncomingMessage} req */
 	async function handle(req) {
-		const url = new URL(req.url, 'http://sandbox');
+		const method = req.method ?? 'GET';
+		const url = new URL(req.url ?? '/', 'http://sandbox');
 		if (!url.pathname.startsWith(PREFIX)) throw new ApiError(404, 404, 'Not found.');
 		// One decoded value per path segment: an encoded "/" stays inside its segment, as on the real server.
 		let segments;
@@ -102,12 +121,12 @@ async function startSandbox(options = {}) {
 		} catch {
 			throw new ApiError(400, 1, 'Malformed percent-encoding in the path.');
 		}
-		const found = findRoute(req.method, segments);
-		if (!found) throw new ApiError(404, 404, `No endpoint ${req.method} ${url.pathname}.`);
-		if ('methodNotAllowed' in found) throw new ApiError(405, 405, `Method ${req.method} not allowed on ${url.pathname}.`);
+		const found = findRoute(method, segments);
+		if (!found) throw new ApiError(404, 404, `No endpoint ${method} ${url.pathname}.`);
+		if ('methodNotAllowed' in found) throw new ApiError(405, 405, `Method ${method} not allowed on ${url.pathname}.`);
 
 		const auth = authenticate(req.headers, config);
-		if (auth.status) throw new ApiError(auth.status, auth.body.code, auth.body.error);
+		if ('status' in auth) throw new ApiError(auth.status, auth.body.code, auth.body.error);
 		const { route, params } = found;
 		if (route.key === 'master' && !auth.master) throw new ApiError(401, 401, 'The master key is required.');
 		if (route.key === 'acl' && !auth.master) throw new ApiError(403, 403, 'Forbidden to access class _Conversation with the default ACL; use the master key.');
@@ -128,6 +147,7 @@ async function startSandbox(options = {}) {
 	const server = http.createServer(async (req, res) => {
 		let status = 200;
 		let payload;
+		/** @type {Record<string, string>} */
 		const headers = { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-cache,no-store' };
 		try {
 			payload = await handle(req);
@@ -141,7 +161,7 @@ async function startSandbox(options = {}) {
 				if (error.retryAfterMs !== undefined && config.retryAfterHeader) headers['Retry-After'] = String(Math.ceil(error.retryAfterMs / 1000));
 			}
 		}
-		if (config.logRequests) requests.push({ method: req.method, path: req.url, status });
+		if (config.logRequests) requests.push({ method: req.method ?? '', path: req.url ?? '', status });
 		if (config.latencyMs > 0) await sleep(config.latencyMs);
 		res.writeHead(status, headers);
 		res.end(JSON.stringify(payload));
@@ -158,6 +178,7 @@ async function startSandbox(options = {}) {
 		store,
 		limiter,
 		requests,
+		/** @returns {Promise<void>} */
 		close: () =>
 			new Promise((resolve) => {
 				stopChatter();
@@ -174,6 +195,7 @@ if (require.main === module) {
 	// SANDBOX_NORMAL_QUOTA ("limit/windowMs", e.g. 100/2000), SANDBOX_RETRY_AFTER (false), SANDBOX_SEED_MESSAGES,
 	// SANDBOX_CHATTER_MS (0: a demo message every this many ms).
 	const env = process.env;
+	/** @type {{ normal?: { limit: number, windowMs: number } }} */
 	const limits = {};
 	if (env.SANDBOX_NORMAL_QUOTA) {
 		const [limit, windowMs] = env.SANDBOX_NORMAL_QUOTA.split('/').map(Number);
