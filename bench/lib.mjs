@@ -44,19 +44,37 @@ function headers() {
 	};
 }
 
-/** A signed request to the sandbox; the body is whatever JSON it answered. */
+/**
+ * A signed request to the sandbox; the body is whatever JSON it answered.
+ * @param {string} url
+ * @param {string} method
+ * @param {string} path
+ * @param {unknown} [body]
+ */
 export async function call(url, method, path, body) {
 	const response = await fetch(`${url}/1.2/rtm/${path}`, { method, headers: headers(), body: body === undefined ? undefined : JSON.stringify(body) });
 	return { status: response.status, body: /** @type {any} */ (await response.json()) };
 }
 
+/**
+ * @param {string} url
+ * @param {number} count
+ * @returns {Promise<string[]>}
+ */
 export async function createConversations(url, count) {
+	/** @type {string[]} */
 	const ids = [];
 	for (let index = 0; index < count; index++) ids.push((await call(url, 'POST', 'conversations', { name: `bench ${index}`, m: ['bot'] })).body.objectId);
 	return ids;
 }
 
 /** One POST over a fresh connection, as n8n's HTTP helper sends every request (it builds a new agent each time). */
+/**
+ * @param {string} url
+ * @param {string} path
+ * @param {unknown} body
+ * @returns {Promise<number | undefined>}
+ */
 function postNewConnection(url, path, body) {
 	return new Promise((resolvePost, reject) => {
 		const payload = JSON.stringify(body);
@@ -77,6 +95,12 @@ function postNewConnection(url, path, body) {
  * The baseline: a plain HTTP client sending the same requests, `concurrency` at a time, no retries. By default
  * each over a new connection like the node's requests; `keepAlive` reuses connections (fetch's default).
  */
+/**
+ * @param {string} url
+ * @param {Job[]} jobs
+ * @param {number} concurrency
+ * @param {{ keepAlive?: boolean }} [options]
+ */
 export async function plainSends(url, jobs, concurrency, { keepAlive = false } = {}) {
 	let cursor = 0;
 	let failed = 0;
@@ -94,9 +118,15 @@ export async function plainSends(url, jobs, concurrency, { keepAlive = false } =
 	return { ms: performance.now() - started, failed };
 }
 
-const { runNode } = createRequire(import.meta.url)(join(REPO, '.bench-build', 'harness', 'runNode.js'));
+/** @type {typeof import('../harness/runNode.js').runNode} */
+const runNode = createRequire(import.meta.url)(join(REPO, '.bench-build', 'harness', 'runNode.js')).runNode;
 
 /** Our node inside n8n's engine, one input item per job, continuing on failures so they can be counted. */
+/**
+ * @param {string} url
+ * @param {Job[]} jobs
+ * @param {import('n8n-workflow').INodeParameters} [options] the node's Options collection
+ */
 export async function nodeSends(url, jobs, options = {}) {
 	const started = performance.now();
 	const result = await runNode({
@@ -116,6 +146,10 @@ export async function nodeSends(url, jobs, options = {}) {
 	return { ms: performance.now() - started, failed: result.output.filter((item) => item.json.error).length, output: result.output };
 }
 
+/**
+ * @param {string} url
+ * @param {string} conversationId
+ */
 export async function nodeHistory(url, conversationId) {
 	const started = performance.now();
 	const result = await runNode({
@@ -126,4 +160,7 @@ export async function nodeHistory(url, conversationId) {
 	return { ms: performance.now() - started, count: result.output.length };
 }
 
+/** @typedef {{ conv: string, text: string }} Job */
+
+/** @type {(count: number, conversations: string[]) => Job[]} */
 export const jobsFor = (count, conversations) => Array.from({ length: count }, (_, index) => ({ conv: conversations[index % conversations.length], text: `#${index}` }));

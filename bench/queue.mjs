@@ -11,9 +11,16 @@ const WORKERS = 2;
 // LeanCloud's rule as documented: a per-minute window, 429 for one window after a breach, no Retry-After.
 const QUOTA = { limit: 100, windowMs: 60_000 };
 const EVENTS = 200;
+/** @type {(ms: number) => Promise<void>} */
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** @type {Array<{ run: string, measure: string, value: string }>} */
 const rows = [];
+/**
+ * @param {string} run
+ * @param {string} measure
+ * @param {string} value
+ */
 function row(run, measure, value) {
 	rows.push({ run, measure, value });
 	process.stderr.write(`  ${run} | ${measure}: ${value}\n`);
@@ -40,7 +47,8 @@ const workflows = [
 	{ ...nodeWorkflow('lcimQueueSplit001', 'queue-split'), name: 'Storm: node with Message Quota per worker' },
 ];
 const split = workflows[1].nodes.find((node) => node.name === 'Send');
-split.parameters.options = { quota: 'custom', customQuota: perWorkerPerMinute };
+if (!split) throw new Error('The storm workflow has no Send node');
+/** @type {Record<string, unknown>} */ (split.parameters).options = { quota: 'custom', customQuota: perWorkerPerMinute };
 
 const mainPort = await freePort();
 const instance = await n8nWith({ sandbox, workflows, port: mainPort, env, start: false });

@@ -6,14 +6,24 @@ import { join } from 'node:path';
 
 import { REPO, call, createConversations, jobsFor, nodeSends, plainSends, startServer } from './lib.mjs';
 
+/** @type {Array<{ section: string, measure: string, value: string, goal: string, ok: string }>} */
 const rows = [];
+/** @type {(section: string, measure: string, value: string, goal?: string, ok?: string) => void} */
 const row = (section, measure, value, goal = '', ok = '') => {
 	rows.push({ section, measure, value, goal, ok });
 	process.stderr.write(`  ${section} | ${measure}: ${value} ${goal ? `(goal ${goal}: ${ok})` : ''}\n`);
 };
+/** @type {(value: number, digits?: number) => string} */
 const fixed = (value, digits = 2) => value.toFixed(digits);
+/** @type {(condition: boolean) => string} */
 const pass = (condition) => (condition ? 'met' : 'NOT MET');
 
+/**
+ * @template T
+ * @param {Record<string, string>} env
+ * @param {(url: string) => Promise<T>} fn
+ * @returns {Promise<T>}
+ */
 async function withServer(env, fn) {
 	const server = await startServer(env);
 	try {
@@ -66,7 +76,7 @@ await withServer(quotaEnv, async (url) => {
 	let orderViolations = 0;
 	for (const conversation of conversations) {
 		const { body } = await call(url, 'GET', `conversations/${conversation}/messages?reversed=true&limit=1000`);
-		const numbers = body.map((record) => Number(record.data.slice(1)));
+		const numbers = body.map((/** @type {{ data: string }} */ record) => Number(record.data.slice(1)));
 		delivered += numbers.length;
 		duplicates += numbers.length - new Set(numbers).size;
 		for (let index = 1; index < numbers.length; index++) if (numbers[index] < numbers[index - 1]) orderViolations++;
@@ -82,6 +92,7 @@ await withServer(quotaEnv, async (url) => {
 });
 
 // 4. Peak memory, each in a fresh process.
+/** @type {(...args: string[]) => number} */
 const memory = (...args) => JSON.parse(execFileSync(process.execPath, [join(REPO, 'bench', 'memory.mjs'), ...args], { encoding: 'utf8' })).rssMb;
 const baseline = memory('sends', '0');
 const rss10k = memory('sends', '10000');

@@ -15,10 +15,15 @@ import { importCredential, importWorkflows, installPackage, n8nCli, packPackage,
 import { ensureN8n } from '../scripts/n8n-runtime.mjs';
 
 const require = createRequire(import.meta.url);
-const { startSandbox } = require('../sandbox/server.cjs');
+/** @type {typeof import('../sandbox/server.cjs').startSandbox} */
+const startSandbox = require('../sandbox/server.cjs').startSandbox;
+/** @typedef {import('../sandbox/server.cjs').Sandbox} Sandbox */
+/** @typedef {Map<string, number[]>} Calls the webhook calls' order, per conversation */
 
+/** @type {(ms: number) => Promise<void>} */
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** @param {string} path */
 function webhookNode(path) {
 	return {
 		id: 'w',
@@ -32,6 +37,10 @@ function webhookNode(path) {
 }
 
 /** Webhook -> our node's Send, default options. */
+/**
+ * @param {string} id
+ * @param {string} path
+ */
 export function nodeWorkflow(id, path) {
 	return {
 		id,
@@ -47,6 +56,11 @@ export function nodeWorkflow(id, path) {
 }
 
 /** Webhook -> HTTP Request posting the same message with the master key, as a user without our node would. */
+/**
+ * @param {string} id
+ * @param {string} path
+ * @param {Sandbox} sandbox
+ */
 export function httpRequestWorkflow(id, path, sandbox) {
 	return {
 		id,
@@ -83,12 +97,17 @@ export function httpRequestWorkflow(id, path, sandbox) {
 }
 
 /** Calls the webhook `count` times, `gapMs` apart, over `conversations`; resolves with the call order per conversation. */
+/**
+ * @param {{ url: string, path: string, conversations: string[], count: number, gapMs: number }} options
+ */
 export async function storm({ url, path, conversations, count, gapMs }) {
+	/** @type {Calls} */
 	const calls = new Map(conversations.map((id) => [id, []]));
+	/** @type {Promise<number>[]} */
 	const pending = [];
 	for (let seq = 0; seq < count; seq++) {
 		const conversationId = conversations[seq % conversations.length];
-		calls.get(conversationId).push(seq);
+		calls.get(conversationId)?.push(seq);
 		pending.push(
 			fetch(`${url}/webhook/${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ conversationId, seq }) }).then(
 				(response) => response.status,
@@ -102,6 +121,10 @@ export async function storm({ url, path, conversations, count, gapMs }) {
 }
 
 /** What reached the sandbox for these conversations: delivered, duplicates, order violations. */
+/**
+ * @param {Sandbox} sandbox
+ * @param {Calls} calls
+ */
 export function delivery(sandbox, calls) {
 	let delivered = 0;
 	let duplicates = 0;
@@ -116,8 +139,9 @@ export function delivery(sandbox, calls) {
 		const position = new Map(order.map((seq, index) => [seq, index]));
 		let highest = -1;
 		for (const seq of seqs) {
-			if (position.get(seq) < highest) violations += 1;
-			highest = Math.max(highest, position.get(seq));
+			const at = position.get(seq) ?? -1;
+			if (at < highest) violations += 1;
+			highest = Math.max(highest, at);
 		}
 		for (const record of records) lastAt = Math.max(lastAt, record.timestamp);
 	}
@@ -125,6 +149,13 @@ export function delivery(sandbox, calls) {
 }
 
 /** Waits until `expected` messages arrived or nothing new arrived for `quietMs`. */
+/**
+ * @param {Sandbox} sandbox
+ * @param {Calls} calls
+ * @param {number} expected
+ * @param {number} quietMs
+ * @param {number} maxMs
+ */
 export async function settleDelivery(sandbox, calls, expected, quietMs, maxMs) {
 	const started = Date.now();
 	let last = -1;
@@ -142,11 +173,15 @@ export async function settleDelivery(sandbox, calls, expected, quietMs, maxMs) {
 }
 
 /** The fastest any client can deliver `count` sends under `limit` per fixed window: one window per batch after the first. */
+/** @type {(count: number, quota: { limit: number, windowMs: number }) => number} */
 export const quotaMinimumMs = (count, { limit, windowMs }) => (Math.ceil(count / limit) - 1) * windowMs;
 
 /**
  * An n8n instance with our package, the sandbox credential and the given workflows active. `env` adds to n8n's
  * environment (queue mode). Returns what a storm needs and a stop function.
+ */
+/**
+ * @param {{ sandbox: Sandbox, workflows: Array<{ id: string }>, port: number, env?: Record<string, string>, start?: boolean }} options
  */
 export async function n8nWith({ sandbox, workflows, port, env = {}, start = true }) {
 	const runtime = ensureN8n();

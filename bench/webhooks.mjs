@@ -13,15 +13,27 @@ const CASES = [
 ];
 const only = process.env.BENCH_CASE; // "A" or "B" to run one case
 
+/** @type {Array<{ caseName: string, contender: string, measure: string, value: string, goal: string, ok: string }>} */
 const rows = [];
+/**
+ * @param {string} caseName
+ * @param {string} contender
+ * @param {string} measure
+ * @param {string} value
+ * @param {string} [goal]
+ * @param {string} [ok]
+ */
 function row(caseName, contender, measure, value, goal = '', ok = '') {
 	rows.push({ caseName, contender, measure, value, goal, ok });
 	process.stderr.write(`  ${caseName} | ${contender} | ${measure}: ${value}${goal ? ` (goal ${goal}: ${ok})` : ''}\n`);
 }
+/** @type {(condition: boolean) => string} */
 const pass = (condition) => (condition ? 'met' : 'NOT MET');
 
+/** @param {{ name: string, quota: { limit: number, windowMs: number }, retryAfter: boolean, events: number }} scenario */
 async function runCase({ name, quota, retryAfter, events }) {
 	const sandbox = await startSandbox({ port: 0, logRequests: true, retryAfterHeader: retryAfter, limits: { normal: quota } });
+	/** @type {(label: string) => string[]} */
 	const conversations = (label) => Array.from({ length: 20 }, (_, index) => sandbox.store.createConversation({ name: `${label} ${index}`, m: ['crm-bot'] }).objectId);
 	const instance = await n8nWith({
 		sandbox,

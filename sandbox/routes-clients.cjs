@@ -7,7 +7,7 @@ const { fail } = require('./store.cjs');
 const { badParameter, requiredString, clientIdList, integer, messageBody, bool, where, historyOptions, nextCursorPage, skipLimit } = require('./checks.cjs');
 const { subscriptionPage } = require('./routes-service.cjs');
 
-/** @typedef {import('./route').Route} Route */
+/** @typedef {import('./route.cjs').Route} Route */
 /** @typedef {import('./store.cjs').Store} Store */
 
 const ONE_MONTH_MS = 31 * 24 * 60 * 60 * 1000;

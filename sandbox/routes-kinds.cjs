@@ -5,7 +5,7 @@
 const { Store, fail, objectId } = require('./store.cjs');
 const { badParameter, requiredString, clientIdList, integer, messageBody, bool, where, historyOptions, nextCursorPage, skipLimit, requiredTimestamp } = require('./checks.cjs');
 
-/** @typedef {import('./route').Route} Route */
+/** @typedef {import('./route.cjs').Route} Route */
 
 const MAX_TTL_SECONDS = 86_400;
 const ROLES = ['Member', 'Manager', 'Owner'];

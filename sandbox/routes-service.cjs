@@ -4,7 +4,7 @@
 const { fail } = require('./store.cjs');
 const { requiredString, clientIdList, integer, messageBody, historyOptions, requiredTimestamp } = require('./checks.cjs');
 
-/** @typedef {import('./route').Route} Route */
+/** @typedef {import('./route.cjs').Route} Route */
 /** @typedef {import('./store.cjs').Store} Store */
 
 /** @type {(store: Store, id: string) => import('./store.cjs').Conversation} */

@@ -8,7 +8,7 @@ const { clientRoutes, appRoutes } = require('./routes-clients.cjs');
 
 // key: 'master' = master key required; 'acl' = master key required under the default _Conversation ACL;
 // 'app' = the app key is enough. bucket: the rate-limit bucket, or a function of the body choosing one.
-/** @type {import('./route').Route[]} */
+/** @type {import('./route.cjs').Route[]} */
 const routes = [...kindRoutes, ...serviceRoutes, ...clientRoutes, ...appRoutes];
 
 /** Compiled route table: segment patterns where `:name` captures one decoded path segment. */

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const [report] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { encoding: 'utf8' }));
-const files = report.files.map((file) => file.path);
+const files = report.files.map((/** @type {{ path: string }} */ file) => file.path);
 
 const problems = [];
 for (const file of files) {

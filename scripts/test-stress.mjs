@@ -18,11 +18,15 @@ if (!Number.isInteger(runs) || runs < 1) {
 	process.exit(2);
 }
 
-/** Runs the suite once; resolves with its exit code, its "Tests:" line and the names of failed tests. */
+/**
+ * Runs the suite once; resolves with its exit code, its "Tests:" line and the names of failed tests.
+ * @returns {Promise<{ code: number, tests: string, failed: string[], output: string }>}
+ */
 function suite() {
 	return new Promise((resolve) => {
 		const child = spawn(process.execPath, [jest, '--ci'], { cwd: repo, env: { ...process.env, FORCE_COLOR: '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
 		let output = '';
+		/** @param {Buffer} chunk */
 		const keep = (chunk) => {
 			output = (output + chunk.toString()).slice(-200_000);
 		};
@@ -33,12 +37,11 @@ function suite() {
 			const failed = [...output.matchAll(/^\s+✕ (.*)$/gm)].map((match) => match[1]);
 			resolve({ code: code ?? 1, tests, failed, output });
 		});
-		suite.current = child;
 	});
 }
-/** @type {import('node:child_process').ChildProcess | undefined} */
-suite.current = undefined;
 
+/** @type {import('node:child_process').ChildProcess | undefined} */
+let loadChild;
 let stopLoad = false;
 let loadRuns = 0;
 let loadFailures = 0;
@@ -47,7 +50,7 @@ async function load() {
 	while (!stopLoad) {
 		const result = await new Promise((resolve) => {
 			const child = spawn(process.execPath, [jest, '--ci', '--silent'], { cwd: repo, env: { ...process.env, FORCE_COLOR: '0' }, stdio: 'ignore' });
-			load.child = child;
+			loadChild = child;
 			child.on('close', (code) => resolve(code));
 		});
 		if (stopLoad) break;
@@ -55,8 +58,6 @@ async function load() {
 		if (result !== 0) loadFailures += 1;
 	}
 }
-/** @type {import('node:child_process').ChildProcess | undefined} */
-load.child = undefined;
 
 const started = Date.now();
 console.log(`test:stress: ${runs} runs of the suite${withLoad ? ', with a second copy of the suite running beside them' : ''} (node ${process.version}, ${(await import('node:os')).cpus().length} cores)`);
@@ -72,7 +73,7 @@ for (let run = 1; run <= runs; run++) {
 	if (result.code !== 0 && result.failed.length === 0) console.log(result.output.slice(-3000));
 }
 stopLoad = true;
-load.child?.kill('SIGTERM');
+loadChild?.kill('SIGTERM');
 await loading;
 const minutes = ((Date.now() - started) / 60_000).toFixed(1);
 console.log(`beside them: ${loadRuns} complete runs of the second copy, ${loadFailures} failed`);

@@ -26,6 +26,9 @@ export function ensureChromium() {
 	return CHROMIUM;
 }
 
+/**
+ * @param {{ runtime: import('../../scripts/n8n-runtime.mjs').N8nRuntime, userFolder: string, port?: number }} options
+ */
 export async function checkEditor({ runtime, userFolder, port = 5699 }) {
 	const executablePath = ensureChromium();
 	mkdirSync(ARTIFACTS, { recursive: true });

@@ -14,17 +14,22 @@ import { expect, report, test } from './check.mjs';
 const N8N_PORT = 5688;
 const SANDBOX_PORT = 3288;
 const READY_WITHIN_MS = 25 * 60_000;
+/** @type {(line: string) => boolean} */
 const say = (line) => process.stdout.write(`${line}\n`);
+/** @type {(since: number) => string} */
 const seconds = (since) => `${((Date.now() - since) / 1000).toFixed(1)} s`;
 
 /** The environment a user's shell would have: nothing npm exported for the run of this script. */
+/** @param {Record<string, string>} [extra] */
 function shellEnv(extra) {
 	const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^npm_/i.test(name)));
 	return { ...env, ...extra };
 }
 
 /** Live processes whose command line mentions one of `paths`. */
+/** @param {string[]} paths */
 function processesUsing(paths) {
+	/** @type {string[]} */
 	const found = [];
 	for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
 		if (Number(pid) === process.pid) continue;
@@ -39,6 +44,7 @@ function processesUsing(paths) {
 	return found;
 }
 
+/** @type {(ms: number) => Promise<void>} */
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const createdCache = !process.env.LEANCLOUD_IM_CACHE;
@@ -58,19 +64,21 @@ try {
 
 		since = Date.now();
 		let output = '';
-		dev = spawn('npm', ['run', 'dev'], {
+		const child = spawn('npm', ['run', 'dev'], {
 			cwd: clone,
 			detached: true, // its own process group, so the test can send Ctrl-C to all of it as a terminal would
 			stdio: ['ignore', 'pipe', 'pipe'],
 			env: shellEnv({ LEANCLOUD_IM_CACHE: cache, N8N_PORT: String(N8N_PORT), SANDBOX_PORT: String(SANDBOX_PORT) }),
 		});
+		dev = child;
+		/** @param {Buffer} chunk */
 		const collect = (chunk) => {
 			output += chunk;
 			for (const line of String(chunk).split('\n')) if (/\[n8n-runtime\]|Ready in|Starting n8n/.test(line)) say(`  | ${line}`);
 		};
-		dev.stdout.on('data', collect);
-		dev.stderr.on('data', collect);
-		const exited = new Promise((resolve) => dev.once('exit', (code, signal) => resolve({ code, signal })));
+		child.stdout.on('data', collect);
+		child.stderr.on('data', collect);
+		const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
 		const ready = await Promise.race([
 			(async () => {
 				while (!/Ready in [\d.]+ s\./.test(output)) await sleep(250);
@@ -95,9 +103,11 @@ try {
 		expect(sandbox.status, 'the sandbox answers (401 without keys)').toBe(401);
 
 		since = Date.now();
-		process.kill(-dev.pid, 'SIGINT');
+		if (child.pid === undefined) throw new Error('npm run dev has no process ID');
+		process.kill(-child.pid, 'SIGINT');
 		const stopped = await Promise.race([exited, sleep(30_000).then(() => undefined)]);
 		expect(stopped !== undefined, 'npm run dev exited within 30 s of Ctrl-C').toBe(true);
+		/** @type {string[]} */
 		let left = [];
 		for (let attempt = 0; attempt < 40; attempt += 1) {
 			left = processesUsing([clone, cache]);
@@ -115,7 +125,7 @@ try {
 } finally {
 	if (dev && dev.exitCode === null) {
 		try {
-			process.kill(-dev.pid, 'SIGKILL');
+			if (dev.pid !== undefined) process.kill(-dev.pid, 'SIGKILL');
 		} catch {
 			// already gone
 		}

@@ -5,13 +5,19 @@
 const CREDENTIAL = { leanCloudImApi: { id: 'lcimSandbox0001', name: 'LeanCloud IM (sandbox)' } };
 const ROOM = "={{ $('Create Chat Room').first().json.objectId }}";
 const SVC = "={{ $('Create Service Conversation').first().json.objectId }}";
+/** @type {(value: string) => { __rl: true, mode: 'id', value: string }} */
 const id = (value) => ({ __rl: true, mode: 'id', value });
+/** @type {(step: string, field: string) => string} */
 const from = (step, field) => `={{ $('${step}').first().json.${field} }}`;
+/** @type {(step: string, fromClient: string) => Record<string, string>} */
 const ref = (step, fromClient) => ({ messageId: from(step, 'messageId'), timestamp: from(step, 'timestamp'), fromClient });
 const inRoom = { conversationType: 'chatRoom', conversationId: id(ROOM) };
 const inSvc = { conversationType: 'serviceConversation', conversationId: id(SVC) };
 
-/** [step name, node parameters] in the order they run. */
+/**
+ * [step name, node parameters] in the order they run.
+ * @type {Array<[string, Record<string, unknown>]>}
+ */
 export const steps = [
 	['Create Chat Room', { resource: 'chatRoom', operation: 'create', name: 'E2E lobby' }],
 	['Get Chat Room', { resource: 'chatRoom', operation: 'get', conversationId: id(ROOM) }],
@@ -88,6 +94,7 @@ export function kindsWorkflow() {
 			alwaysOutputData: true,
 		})),
 	];
+	/** @type {Record<string, unknown>} */
 	const connections = {};
 	nodes.slice(0, -1).forEach((node, index) => {
 		connections[node.name] = { main: [[{ node: nodes[index + 1].name, type: 'main', index: 0 }]] };
@@ -96,6 +103,12 @@ export function kindsWorkflow() {
 }
 
 /** Checks the run of kindsWorkflow() and the sandbox state it leaves. */
+/**
+ * @param {unknown} run
+ * @param {import('../../sandbox/server.cjs').Sandbox} sandbox
+ * @param {typeof import('./check.mjs').expect} expect
+ * @param {import('./check.mjs').OutputOf} outputOf
+ */
 export function checkKindsRun(run, sandbox, expect, outputOf) {
 	const room = outputOf(run, 'Create Chat Room')[0];
 	const svc = outputOf(run, 'Create Service Conversation')[0];

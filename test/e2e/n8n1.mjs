@@ -7,6 +7,9 @@ import { join } from 'node:path';
 import { executeWorkflow, importCredential, importWorkflows, installPackage } from '../../scripts/n8n-instance.mjs';
 import { N8N1_VERSION, ensureN8n } from '../../scripts/n8n-runtime.mjs';
 
+/**
+ * @param {{ tarball: string, sandbox: { url: string, appId: string, appKey: string, masterKey: string }, workflow: string, workflowId?: string }} options
+ */
 export async function runOnN8n1({ tarball, sandbox, workflow, workflowId = 'lcimE2eAllOps001' }) {
 	const runtime = ensureN8n({ version: N8N1_VERSION, nodeMajor: 20 });
 	const userFolder = mkdtempSync(join(tmpdir(), 'lcim-e2e-n8n1-'));

@@ -17,10 +17,13 @@ import { runOnN8n1 } from './n8n1.mjs';
 import { checkTrigger } from './trigger.mjs';
 
 const require = createRequire(import.meta.url);
-const { startSandbox } = require('../../sandbox/server.cjs');
+/** @type {typeof import('../../sandbox/server.cjs').startSandbox} */
+const startSandbox = require('../../sandbox/server.cjs').startSandbox;
 const { DEMO_CONVERSATION_ID } = require('../../sandbox/demo.cjs');
 
-const outputOf = (run, node) => run?.data?.resultData?.runData?.[node]?.[0]?.data?.main?.[0]?.map((item) => item.json) ?? [];
+/** @type {import('./check.mjs').OutputOf} */
+const outputOf = (run, node) => run?.data?.resultData?.runData?.[node]?.[0]?.data?.main?.[0]?.map((/** @type {{ json: any }} */ item) => item.json) ?? [];
+/** @type {(run: any) => string | undefined} */
 const errorOf = (run) => run?.data?.resultData?.error?.message;
 
 const tarball = packPackage();
@@ -35,6 +38,7 @@ const kindsOperations = join(userFolder, 'kinds.workflow.json');
 writeFileSync(kindsOperations, JSON.stringify(kindsWorkflow(), null, '\t'));
 await importWorkflows(runtime, userFolder, [...examples, allOperations, kindsOperations]);
 
+/** @param {string} id */
 async function execute(id) {
 	const result = await executeWorkflow(runtime, userFolder, id);
 	expect(result.run, `no run output for ${id} (exit ${result.status}): ${(result.stdout + result.stderr).slice(-1500)}`).toBeTruthy();
@@ -71,8 +75,8 @@ try {
 		expect(conversation).toMatchObject({ name: 'Support: ACME Corp (T-1042)', m: ['customer-42', 'agent-7'], unique: true });
 		const welcome = outputOf(run, 'Send Welcome')[0];
 		expect(welcome.fromClient).toBe('agent-7');
-		const stored = sandbox.store.messages.get(conversation.objectId).at(-1);
-		expect(JSON.parse(stored.data)).toEqual({
+		const stored = sandbox.store.messages.get(conversation.objectId)?.at(-1);
+		expect(JSON.parse(stored?.data ?? 'null')).toEqual({
 			_lctype: -1,
 			_lctext: "Hi Dana, I'm your ACME support agent for ticket T-1042. How can I help?",
 			_lcattrs: { kind: 'welcome', ticketId: 'T-1042' },

@@ -11,8 +11,13 @@ import { expect } from './check.mjs';
 
 const EVERY_5_SECONDS = { item: Array.from({ length: 12 }, (_, index) => ({ mode: 'custom', cronExpression: `${index * 5} * * * * *` })) };
 const CREDENTIALS = { leanCloudImApi: { id: CREDENTIAL_ID, name: CREDENTIAL_NAME } };
+/** @type {(ms: number) => Promise<void>} */
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/**
+ * @param {string} ackConversation
+ * @param {string} startFrom
+ */
 function ackWorkflow(ackConversation, startFrom) {
 	return {
 		id: 'lcimE2eTrigger01',
@@ -36,6 +41,12 @@ function ackWorkflow(ackConversation, startFrom) {
 }
 
 /** Sends a message through the sandbox's REST API, as any LeanCloud client would; returns its ID. */
+/**
+ * @param {import('../../sandbox/server.cjs').Sandbox} sandbox
+ * @param {string} conversation
+ * @param {string} from
+ * @param {string} message
+ */
 async function send(sandbox, conversation, from, message) {
 	const response = await fetch(`${sandbox.url}/1.2/rtm/conversations/${conversation}/messages`, {
 		method: 'POST',
@@ -47,12 +58,15 @@ async function send(sandbox, conversation, from, message) {
 	return body.result['msg-id'];
 }
 
+/**
+ * @param {{ runtime: import('../../scripts/n8n-runtime.mjs').N8nRuntime, userFolder: string, sandbox: import('../../sandbox/server.cjs').Sandbox, demoConversation: string }} options
+ */
 export async function checkTrigger({ runtime, userFolder, sandbox, demoConversation }) {
 	const acks = sandbox.store.createConversation({ name: 'acks', m: ['ack-bot'] }).objectId;
 	const room = sandbox.store.createConversation({ name: 'E2E lounge', m: ['alice', 'bob'] }).objectId;
 	const startFrom = new Date().toISOString();
 	const moderation = JSON.parse(readFileSync(join(REPO, 'examples', 'moderation.workflow.json'), 'utf8'));
-	const trigger = moderation.nodes.find((node) => node.type.endsWith('.leanCloudImTrigger'));
+	const trigger = moderation.nodes.find((/** @type {{ type: string }} */ node) => node.type.endsWith('.leanCloudImTrigger'));
 	trigger.parameters.pollTimes = EVERY_5_SECONDS;
 	trigger.parameters.options.startFrom = startFrom;
 	const files = [join(userFolder, 'ack.workflow.json'), join(userFolder, 'moderation-live.workflow.json')];
@@ -69,10 +83,12 @@ export async function checkTrigger({ runtime, userFolder, sandbox, demoConversat
 	sent.push(await send(sandbox, room, 'alice', 'Hi before the first poll'));
 	sent.push(await send(sandbox, demoConversation, 'customer-1', 'Is anyone there?'));
 	const n8n = await startN8n(runtime, userFolder, 5697, { quiet: true });
+	/** @type {string[]} */
 	const banned = [];
 	try {
 		const ackedIds = () =>
 			(sandbox.store.messages.get(acks) ?? []).map((record) => record.data.replace(/^ack:/, ''));
+		/** @type {(count: number, withinMs: number) => Promise<void>} */
 		const waitForAcks = async (count, withinMs) => {
 			const deadline = Date.now() + withinMs;
 			while (ackedIds().length < count && Date.now() < deadline) await sleep(250);
@@ -95,8 +111,8 @@ export async function checkTrigger({ runtime, userFolder, sandbox, demoConversat
 	}
 	const recalls = sandbox.requests.filter((request) => request.method === 'PUT' && request.path.includes(`/messages/${banned[0]}/recall`));
 	expect(recalls.length, 'the banned message recalled exactly once').toBe(1);
-	const record = sandbox.store.messages.get(demoConversation).find((row) => row['msg-id'] === banned[0]);
-	expect(record.recall, 'recalled in the sandbox').toBe(true);
+	const record = sandbox.store.messages.get(demoConversation)?.find((row) => row['msg-id'] === banned[0]);
+	expect(record?.recall, 'recalled in the sandbox').toBe(true);
 	expect(sandbox.store.temporarySilences.get(demoConversation)?.has('spammer-9'), 'the spammer is muted').toBe(true);
 	return { sent: sent.length };
 }

@@ -7,16 +7,25 @@ const http = require('node:http');
  * Starts a server whose answers come from `respond(req, res, body)`; resolves with its base URL, the
  * requests it received and close(). Open responses are ended on close, so no test leaves a socket behind.
  */
+/**
+ * @param {Parameters<typeof import('./hostile.cjs').startServer>[0]} respond
+ * @param {string} [host]
+ * @returns {Promise<import('./hostile.cjs').HostileServer>}
+ */
 async function startServer(respond, host = '127.0.0.1') {
+	/** @type {import('./hostile.cjs').RecordedRequest[]} */
 	const requests = [];
+	/** @type {Set<import('node:net').Socket>} */
 	const sockets = new Set();
+	/** @type {Set<NodeJS.Timeout>} */
 	const timers = new Set();
 	const server = http.createServer((req, res) => {
+		/** @type {Buffer[]} */
 		const chunks = [];
-		req.on('data', (chunk) => chunks.push(chunk));
+		req.on('data', (/** @type {Buffer} */ chunk) => chunks.push(chunk));
 		req.on('end', () => {
 			const body = Buffer.concat(chunks).toString('utf8');
-			requests.push({ method: req.method, url: req.url, headers: req.headers, body });
+			requests.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body });
 			respond(req, res, body, { every: (ms, fn) => timers.add(setInterval(fn, ms)) });
 		});
 	});
@@ -40,6 +49,10 @@ async function startServer(respond, host = '127.0.0.1') {
 }
 
 /** Answers every request with a redirect to `target` (a full URL). */
+/**
+ * @param {number} status
+ * @param {string} target
+ */
 function redirectingServer(status, target) {
 	return startServer((req, res) => {
 		res.writeHead(status, { Location: `${target}${req.url}` });
@@ -48,6 +61,7 @@ function redirectingServer(status, target) {
 }
 
 /** Answers 200 with a JSON-looking body that never ends: `chunkBytes` every `everyMs`. */
+/** @param {{ chunkBytes: number, everyMs: number }} options */
 function endlessServer({ chunkBytes, everyMs }) {
 	return startServer((req, res, _body, { every }) => {
 		res.writeHead(200, { 'Content-Type': 'application/json' });
