@@ -1,6 +1,6 @@
 'use strict';
 // Input checks shared by the routes, answering as LeanCloud does: 400 with code 1 for bad parameters.
-const { fail } = require('./store.cjs');
+const { fail } = require('./failures.cjs');
 
 const MAX_MESSAGE_BYTES = 5 * 1024;
 

@@ -3,7 +3,8 @@
 // own blacklist, login signatures, usage stats, every conversation, app-wide broadcasts and the message export.
 const { createHash } = require('node:crypto');
 
-const { fail } = require('./store.cjs');
+const { fail } = require('./failures.cjs');
+const { historyOf } = require('./history.cjs');
 const { badParameter, requiredString, clientIdList, integer, messageBody, bool, where, historyOptions, nextCursorPage, skipLimit } = require('./checks.cjs');
 const { subscriptionPage } = require('./routes-service.cjs');
 
@@ -72,7 +73,7 @@ const clientRoutes = [
 		bucket: null,
 		handler: ({ store, params, query }) => {
 			const ids = new Set([...store.conversations.values()].filter(conversationOrRoom).map((conversation) => conversation.objectId));
-			return store.historyOf(store.allMessages((record) => record.from === params.clientId && ids.has(record['conv-id'])), historyOptions(query));
+			return historyOf(store.allMessages((record) => record.from === params.clientId && ids.has(record['conv-id'])), historyOptions(query));
 		},
 	},
 	{
@@ -167,7 +168,7 @@ const appRoutes = [
 			return store.broadcasts.filter((entry) => entry.conv_id === query.conv_id && entry.valid_till > store.now()).slice(skip, skip + limit);
 		},
 	},
-	{ method: 'GET', path: 'messages', key: 'master', bucket: null, handler: ({ store, query }) => store.historyOf(store.allMessages(), historyOptions(query)) },
+	{ method: 'GET', path: 'messages', key: 'master', bucket: null, handler: ({ store, query }) => historyOf(store.allMessages(), historyOptions(query)) },
 ];
 
 module.exports = { clientRoutes, appRoutes };

@@ -1,7 +1,8 @@
 'use strict';
 // Service conversations' audience: subscribers, broadcasts to them, per-user messages (to_clients, at most
 // 20), each subscriber's own history, and the edits that share one path for all three kinds of message.
-const { fail } = require('./store.cjs');
+const { fail } = require('./failures.cjs');
+const { historyOf } = require('./history.cjs');
 const { requiredString, clientIdList, integer, messageBody, historyOptions, requiredTimestamp } = require('./checks.cjs');
 
 /** @typedef {import('./route.cjs').Route} Route */
@@ -144,7 +145,7 @@ const serviceRoutes = [
 		path: 'service-conversations/:id/subscribers/:clientId/messages',
 		key: 'master',
 		bucket: null,
-		handler: ({ store, params, query }) => { service(store, params.id); return store.historyOf((store.messages.get(params.id) ?? []).filter(visibleTo(params.clientId)), historyOptions(query)); },
+		handler: ({ store, params, query }) => { service(store, params.id); return historyOf((store.messages.get(params.id) ?? []).filter(visibleTo(params.clientId)), historyOptions(query)); },
 	},
 ];
 

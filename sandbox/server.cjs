@@ -7,7 +7,8 @@ const { authenticate } = require('./auth.cjs');
 const { seedDemo, startChatter } = require('./demo.cjs');
 const { RateLimiter } = require('./limits.cjs');
 const { findRoute } = require('./routes.cjs');
-const { ApiError, Store } = require('./store.cjs');
+const { ApiError } = require('./failures.cjs');
+const { Store } = require('./store.cjs');
 
 const PREFIX = '/1.2/rtm/';
 /** The conversation SANDBOX_SEED_MESSAGES fills (a valid 24-hex objectId, as the node requires). */

@@ -3,6 +3,10 @@
 // (`mu`), temporary and permanent silences, and message history with the documented paging semantics.
 const { randomBytes } = require('node:crypto');
 
+const { ApiError, fail } = require('./failures.cjs');
+const { historyOf } = require('./history.cjs');
+const { matches } = require('./query.cjs');
+
 /**
  * A _Conversation row as the sandbox keeps it: LeanCloud's fields plus whatever the caller stored.
  * @typedef {{ objectId: string, m: string[], createdAt: string, updatedAt: string, tr?: boolean, sys?: boolean, unique?: boolean, uniqueId?: string, [field: string]: any }} Conversation
@@ -13,105 +17,9 @@ const { randomBytes } = require('node:crypto');
  */
 /** @typedef {{ timestamp?: number, msgid?: string, tillTimestamp?: number, tillMsgid?: string, includeStart?: boolean, includeStop?: boolean, reversed?: boolean, limit?: number }} HistoryOptions */
 
-class ApiError extends Error {
-	/**
-	 * @param {number} status
-	 * @param {number} code
-	 * @param {string} error
-	 */
-	constructor(status, code, error) {
-		super(error);
-		this.status = status;
-		this.code = code;
-		/** @type {number | undefined} Set on 429s: how long until requests are accepted again. */
-		this.retryAfterMs = undefined;
-	}
-}
-
-/** @type {(status: number, code: number, error: string) => never} */
-const fail = (status, code, error) => {
-	throw new ApiError(status, code, error);
-};
-
 const objectId = () => randomBytes(12).toString('hex');
 // Message IDs are about 22-character URL-safe strings.
 const messageId = () => randomBytes(16).toString('base64url').slice(0, 22);
-
-// ---- where-clause matching (the subset of LeanCloud's query language that conversation queries use) ----
-
-/**
- * @param {any} doc
- * @param {string} path
- * @returns {any}
- */
-function fieldValue(doc, path) {
-	return path.split('.').reduce((/** @type {any} */ value, key) => (value === undefined || value === null ? undefined : value[key]), doc);
-}
-
-/** @type {(a: unknown, b: unknown) => boolean} */
-const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
-
-/** A LeanCloud Date operand ({"__type": "Date", "iso": …}) compares as its ISO text, as stored dates are kept here. */
-/** @type {(operand: any) => any} */
-const operandValue = (operand) =>
-	typeof operand === 'object' && operand !== null && operand.__type === 'Date' && typeof operand.iso === 'string' ? operand.iso : operand;
-
-/**
- * @param {any} value
- * @param {any} condition
- * @returns {boolean}
- */
-function matchesCondition(value, condition) {
-	const isOperatorObject =
-		typeof condition === 'object' && condition !== null && !Array.isArray(condition) && Object.keys(condition).some((key) => key.startsWith('$'));
-	if (!isOperatorObject) return Array.isArray(value) && !Array.isArray(condition) ? value.some((entry) => same(entry, condition)) : same(value, condition);
-	return Object.entries(condition).every(([operator, /** @type {any} */ operand]) => {
-		const values = Array.isArray(value) ? value : [value];
-		switch (operator) {
-			case '$regex':
-				return values.some((entry) => typeof entry === 'string' && new RegExp(operand, condition.$options ?? '').test(entry));
-			case '$options':
-				return true;
-			case '$in':
-				return values.some((entry) => operand.some((/** @type {unknown} */ candidate) => same(entry, candidate)));
-			case '$nin':
-				return !values.some((entry) => operand.some((/** @type {unknown} */ candidate) => same(entry, candidate)));
-			case '$ne':
-				return !matchesCondition(value, operand);
-			case '$exists':
-				return (value !== undefined) === Boolean(operand);
-			case '$all':
-				return Array.isArray(value) && operand.every((/** @type {unknown} */ candidate) => value.some((entry) => same(entry, candidate)));
-			case '$size':
-				return Array.isArray(value) && value.length === operand;
-			case '$gt':
-				return value > operandValue(operand);
-			case '$gte':
-				return value >= operandValue(operand);
-			case '$lt':
-				return value < operandValue(operand);
-			case '$lte':
-				return value <= operandValue(operand);
-			default:
-				return fail(400, 102, `Unsupported query operator ${operator}.`);
-		}
-	});
-}
-
-/**
- * @param {any} doc
- * @param {Record<string, any>} where
- * @returns {boolean}
- */
-function matches(doc, where) {
-	return Object.entries(where).every(([field, condition]) => {
-		if (field === '$or') return condition.some((/** @type {Record<string, any>} */ part) => matches(doc, part));
-		if (field === '$and') return condition.every((/** @type {Record<string, any>} */ part) => matches(doc, part));
-		return matchesCondition(fieldValue(doc, field), condition);
-	});
-}
-
-// ---- the store ----
 
 class Store {
 	/** @param {() => number} [now] the store's clock (silences, timestamps) */
@@ -357,7 +265,7 @@ class Store {
 	 * @param {HistoryOptions} options
 	 */
 	history(id, options) {
-		return this.historyOf(this.messages.get(id) ?? [], options);
+		return historyOf(this.messages.get(id) ?? [], options);
 	}
 
 	/** Every stored message, oldest first, optionally only those `keep` accepts (a client's, a subscriber's). */
@@ -365,37 +273,8 @@ class Store {
 	allMessages(keep = () => true) {
 		return [...this.messages.values()].flat().filter(keep).sort((a, b) => a.seq - b.seq);
 	}
-
-	/** History semantics over any list of records kept oldest first. */
-	/**
-	 * @param {StoredRecord[]} list
-	 * @param {HistoryOptions} options
-	 */
-	historyOf(list, { timestamp, msgid, tillTimestamp, tillMsgid, includeStart, includeStop, reversed, limit }) {
-		/** @typedef {{ ts: number, seq?: number }} Point */
-		/** @type {(ts: number | undefined, msg: string | undefined) => Point | undefined} */
-		const point = (ts, msg) => {
-			if (ts === undefined) return undefined;
-			const exact = msg === undefined ? undefined : list.find((record) => record['msg-id'] === msg && record.timestamp === ts);
-			return { ts, seq: exact?.seq };
-		};
-		// <0: record before the point in time order; 0: at it; >0: after it.
-		/** @type {(record: StoredRecord, at: Point) => number} */
-		const compare = (record, at) => (record.timestamp !== at.ts || at.seq === undefined ? Math.sign(record.timestamp - at.ts) : Math.sign(record.seq - at.seq));
-		const start = point(timestamp, msgid);
-		const end = point(tillTimestamp, tillMsgid);
-		/** @type {(record: StoredRecord, at: Point | undefined, inclusive: boolean | undefined) => boolean} */
-		const beforeOrAt = (record, at, inclusive) => !at || compare(record, at) < 0 || Boolean(inclusive && compare(record, at) === 0);
-		/** @type {(record: StoredRecord, at: Point | undefined, inclusive: boolean | undefined) => boolean} */
-		const afterOrAt = (record, at, inclusive) => !at || compare(record, at) > 0 || Boolean(inclusive && compare(record, at) === 0);
-
-		const selected = reversed
-			? list.filter((record) => afterOrAt(record, start, includeStart) && beforeOrAt(record, end, includeStop))
-			: list.filter((record) => beforeOrAt(record, start, includeStart) && afterOrAt(record, end, includeStop)).reverse();
-		return selected.slice(0, limit).map(({ seq, toClients, hiddenFor, ...record }) => record);
-	}
 }
 
-module.exports = { Store, ApiError, fail, objectId };
+module.exports = { Store, objectId };
 // Types for JSDoc elsewhere in the sandbox: Conversation, StoredRecord, HistoryOptions.
 

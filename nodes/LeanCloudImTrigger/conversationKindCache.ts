@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { CHAT_ROOM, CONVERSATION, SERVICE_CONVERSATION } from '../shared/conversations/kinds';
 import { rtm } from '../shared/params/path';
-import type { Send } from '../shared/sending/sender';
+import type { Send } from '../shared/sending/requestSpec';
 
 /** Conversation ID -> kind, kept between polls in static data; bounded, oldest entries go first. */
 export type KindCache = Record<string, string>;

@@ -5,7 +5,7 @@ import { collectPages } from '../shared/paging/paginate';
 import { skipLimitPages } from '../shared/paging/pagers';
 import type { Params } from '../shared/params/params';
 import { rtm } from '../shared/params/path';
-import type { Send } from '../shared/sending/sender';
+import type { Send } from '../shared/sending/requestSpec';
 import { advance, readFrom, type Cursor } from './cursor';
 import { KIND_VALUES, maxPerPoll } from './fields';
 

@@ -7,7 +7,7 @@ import { simplifyRecord } from '../shared/messages/simplify';
 import { collectPages } from '../shared/paging/paginate';
 import type { Params } from '../shared/params/params';
 import { rtm, type RtmPath } from '../shared/params/path';
-import type { Send } from '../shared/sending/sender';
+import type { Send } from '../shared/sending/requestSpec';
 import { advance, readFrom, type Cursor } from './cursor';
 import { kindsOf, type KindCache } from './conversationKindCache';
 import { maxPerPoll, MESSAGE_SCOPES, MESSAGE_TYPES, type MessageScope } from './fields';

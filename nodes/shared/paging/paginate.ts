@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { RequestSpec } from '../sending/requestSpec';
+import type { RequestSpec, Send } from '../sending/requestSpec';
 import type { ListSpec } from './listSpec';
 import { LeanCloudFailure } from '../errors/leanCloudFailure';
 
@@ -17,7 +17,7 @@ function pagingStuck(what: string, kept: number): LeanCloudFailure {
  * repeats a cursor or a page (a proxy, a misbehaving host) stops the walk with an error instead of looping.
  */
 export async function collectPages(
-	send: (spec: RequestSpec) => Promise<unknown>,
+	send: Send,
 	first: RequestSpec,
 	list: ListSpec,
 	limit: number,

@@ -17,3 +17,6 @@ export interface RequestSpec extends TransportRequest {
 	/** The rate-limit bucket of this request, when it differs from the operation's (one operation, several audiences). */
 	bucket?: Bucket;
 }
+
+/** Sends one request under a policy and answers its body: what paging helpers, operations and polls call. */
+export type Send = (spec: RequestSpec) => Promise<unknown>;

@@ -1,4 +1,4 @@
-import type { HttpMethod, RequestSpec } from './requestSpec';
+import type { HttpMethod, RequestSpec, Send } from './requestSpec';
 import { QUOTA_WINDOW_MS, type Pacer } from './pace';
 import { settle } from './settle';
 import { wait } from './wait';
@@ -42,7 +42,7 @@ function resendsAfterError(method: HttpMethod, policy: RetryPolicy): boolean {
  * against Max Wait, so no server answer can hold an item longer; and nothing is sent once `signal` aborts.
  */
 export async function sendWithPolicy(
-	send: (spec: RequestSpec) => Promise<unknown>,
+	send: Send,
 	spec: RequestSpec,
 	{ policy, pacer, signal }: { policy: RetryPolicy; pacer?: Pacer; signal?: AbortSignal },
 ): Promise<unknown> {

@@ -1,11 +1,8 @@
 import { openCredential, requireKey, type KeyNeed } from '../credential/openCredential';
 import { sendRequest, type RequestContext } from '../transport/request';
 import { appKey, sharedPacer } from './sharedPacers';
-import type { RequestSpec } from './requestSpec';
+import type { RequestSpec, Send } from './requestSpec';
 import { sendWithPolicy, type RetryPolicy } from './retry';
-
-/** Sends one request under a policy and answers its body: what paging helpers, operations and polls call. */
-export type Send = (spec: RequestSpec) => Promise<unknown>;
 
 export interface SenderOptions {
 	/** The key the requests need, and who needs it (named in the error when the credential lacks it). */
