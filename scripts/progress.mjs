@@ -69,7 +69,7 @@ function left() {
 const started = Date.now();
 /** @type {(final?: string) => void} */
 const show = (final) => {
-	const line = `[n8n-runtime] ${label}: ${final ?? [left(), elapsed(Date.now() - started)].filter(Boolean).join(', ')}`;
+	const line = `[install] ${label}: ${final ?? [left(), elapsed(Date.now() - started)].filter(Boolean).join(', ')}`;
 	if (tty) process.stderr.write(`\r\x1b[2K${line}${final ? '\n' : ''}`);
 	else process.stderr.write(`${line}\n`);
 };
@@ -91,5 +91,5 @@ if (code === 0) {
 }
 show(`FAILED after ${elapsed(Date.now() - started)} (exit ${code})`);
 const tail = readFileSync(logFile, 'utf8').trim().split('\n').slice(-25).join('\n');
-process.stderr.write(`${tail}\n[n8n-runtime] the whole output is in ${logFile}\n`);
+process.stderr.write(`${tail}\n[install] the whole output is in ${logFile}\n`);
 process.exit(code);

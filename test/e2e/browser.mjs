@@ -11,6 +11,7 @@ import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
 
 import { REPO, setupOwner, startN8n, stopProcess } from '../../scripts/n8n-instance.mjs';
+import { CACHE } from '../../scripts/n8n-runtime.mjs';
 import { expect } from './check.mjs';
 
 const { DEMO_CONVERSATION_ID } = createRequire(import.meta.url)('../../sandbox/demo.cjs');
@@ -20,9 +21,15 @@ const ARTIFACTS = join(REPO, 'e2e-artifacts');
 export function ensureChromium() {
 	if (existsSync(CHROMIUM)) return CHROMIUM;
 	if (process.getuid?.() !== 0) throw new Error(`Chromium not found at ${CHROMIUM}: install Debian's chromium package (apt-get install chromium)`);
-	process.stdout.write('  installing Debian chromium (once)…\n');
-	execFileSync('apt-get', ['update', '-qq'], { stdio: 'ignore' });
-	execFileSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'ignore', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+	// One progress line per phase; apt's output goes to a log file named if it fails.
+	const progress = join(REPO, 'scripts', 'progress.mjs');
+	const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+	for (const [label, args] of /** @type {const} */ ([
+		['updating Debian package lists', ['update', '-qq']],
+		['installing Debian chromium (once)', ['install', '-y', '-qq', 'chromium']],
+	])) {
+		execFileSync(process.execPath, [progress, '--label', label, '--log', join(CACHE, 'logs', `apt-${args[0]}.log`), '--', 'apt-get', ...args], { stdio: ['ignore', 'inherit', 'inherit'], env });
+	}
 	return CHROMIUM;
 }
 

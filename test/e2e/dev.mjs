@@ -74,7 +74,7 @@ try {
 		/** @param {Buffer} chunk */
 		const collect = (chunk) => {
 			output += chunk;
-			for (const line of String(chunk).split('\n')) if (/\[n8n-runtime\]|Ready in|Starting n8n/.test(line)) say(`  | ${line}`);
+			for (const line of String(chunk).split('\n')) if (/\[n8n-runtime\]|\[install\]|Ready in|Starting n8n/.test(line)) say(`  | ${line}`);
 		};
 		child.stdout.on('data', collect);
 		child.stderr.on('data', collect);
