@@ -41,6 +41,19 @@ function isLoopback(hostname: string): boolean {
 }
 
 /**
+ * What is wrong with a host name the URL parser accepted but no server can have (`host..`, `a,b.example.com`),
+ * if anything. IP addresses (v4, and v6 in brackets) are fine.
+ */
+function hostNameProblem(hostname: string): string | undefined {
+	if (/^\[[0-9a-f:.]+\]$/i.test(hostname) || /^\d{1,3}(\.\d{1,3}){3}$/.test(hostname)) return undefined;
+	if (hostname.length > 253) return 'a host name longer than 253 characters';
+	const labels = hostname.split('.');
+	if (labels.some((label) => label === '')) return 'an empty part in its host name (two dots in a row, or a dot at an end)';
+	const bad = labels.find((label) => !/^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/i.test(label));
+	return bad === undefined ? undefined : `"${bad.slice(0, 40)}" in its host name, which allows only letters, digits and inner hyphens`;
+}
+
+/**
  * The base URL every request goes to, from the API Server field. Accepts `abc.example.com`,
  * `https://abc.example.com/` or, for this machine only, `http://127.0.0.1:3000`; refuses anything that would
  * send the keys elsewhere or change the request: plain HTTP to another host, a user name or password, a
@@ -62,7 +75,12 @@ export function normaliseApiServer(value: string): string {
 			`API Server must use https:// (LeanCloud and TDS API domains are HTTPS-only); plain http:// is accepted only for this machine (localhost, 127.0.0.1), e.g. the local sandbox. ${fix}.`,
 		);
 	}
-	if (url.username || url.password) throw new ApiServerError(`API Server must not contain a user name or password (user@host). ${fix}.`);
+	// An empty user name (`https://@host`) parses as no user name at all: the raw text says whether there was one.
+	const authority = withScheme.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '').split(/[/?#]/)[0];
+	if (url.username || url.password || authority.includes('@')) throw new ApiServerError(`API Server must not contain a user name or password (user@host). ${fix}.`);
+	const hostProblem = hostNameProblem(url.hostname);
+	if (hostProblem) throw new ApiServerError(`API Server "${trimmed}" has ${hostProblem}. ${fix}.`);
+	if (url.port === '0') throw new ApiServerError(`API Server "${trimmed}" has port 0, which no server listens on. ${fix}.`);
 	if (url.search || withScheme.includes('?')) throw new ApiServerError(`API Server must not contain a query (?...). ${fix}.`);
 	if (url.hash || withScheme.includes('#')) throw new ApiServerError(`API Server must not contain a fragment (#...). ${fix}.`);
 	if (url.pathname.replace(/\/+$/, '') !== '') {

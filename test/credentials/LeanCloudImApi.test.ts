@@ -35,6 +35,24 @@ describe('API Server', () => {
 	])('%j becomes %j', (input, expected) => {
 		expect(normaliseApiServer(input)).toBe(expected);
 	});
+
+	test.each([
+		['https://host:0', 'has port 0, which no server listens on'],
+		['https://host..', 'has an empty part in its host name (two dots in a row, or a dot at an end)'],
+		['https://a..example.com', 'has an empty part in its host name'],
+		['https://a,b.example.com', 'has "a,b" in its host name, which allows only letters, digits and inner hyphens'],
+		['https://-lead.example.com', 'has "-lead" in its host name'],
+		['https://@host.example.com', 'must not contain a user name or password'],
+		['https://user@host.example.com', 'must not contain a user name or password'],
+	])('%j is refused when the credential is saved: it %s', (input, problem) => {
+		expect(() => normaliseApiServer(input)).toThrow(problem);
+	});
+
+	test('the credential test names the problem instead of failing at connect time', async () => {
+		const options = await credential.authenticate({ ...defaultCredentials, apiServer: 'https://a,b.example.com' }, { url: '/x' }).catch((error: Error) => error);
+		expect(options).toBeInstanceOf(Error);
+		expect((options as Error).message).toContain('"a,b" in its host name');
+	});
 });
 
 describe('authenticate', () => {
