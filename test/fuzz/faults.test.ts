@@ -12,6 +12,7 @@ beforeEach(resetNock);
 afterEach(expectAllRequestsMade);
 
 test('sends through 429 bursts are each delivered exactly once, in order per conversation', async () => {
+	let refusals = 0;
 	const rnd = random(7);
 	const delivered: string[] = [];
 	let burst = 0;
@@ -19,17 +20,19 @@ test('sends through 429 bursts are each delivered exactly once, in order per con
 		.persist()
 		.post(/\/1\.2\/rtm\/conversations\/[0-9a-f]{24}\/messages/)
 		.reply(function (uri: string, requestBody: nock.Body) {
-			// Bursts of 1 to 4 rejections at random moments; a 429 is never processed.
-			if (burst === 0 && rnd.next() < 0.15) burst = 1 + rnd.int(4);
+			// Bursts of 1 to 3 rejections at random moments; a 429 is never processed. Each is waited out (at least a
+			// second, whatever Retry-After says), and the quota learned from it paces the rest: a few dozen items suffice.
+			if (burst === 0 && rnd.next() < 0.15) burst = 1 + rnd.int(3);
 			if (burst > 0) {
 				burst--;
+				refusals++;
 				return [429, { code: 429, error: 'Too many requests.' }, { 'Retry-After': '0' }];
 			}
 			const body = requestBody as { message: string };
 			delivered.push(`${uri.split('/')[4]}:${body.message}`);
 			return [200, { result: { 'msg-id': body.message, timestamp: 1764064800000 + delivered.length } }];
 		});
-	const items = Array.from({ length: 60 }, (_, index) => ({ conv: oid(`c${index % 5}`), text: `m${index}` }));
+	const items = Array.from({ length: 24 }, (_, index) => ({ conv: oid(`c${index % 5}`), text: `m${index}` }));
 	const { output, error } = await runNode({
 		items,
 		parameters: {
@@ -43,14 +46,16 @@ test('sends through 429 bursts are each delivered exactly once, in order per con
 	});
 	expect(error).toBeUndefined();
 	expect(output.map((item) => item.json.messageId)).toEqual(items.map((item) => item.text));
-	expect(new Set(delivered).size).toBe(60);
-	expect(delivered).toHaveLength(60);
+	expect(new Set(delivered).size).toBe(24);
+	expect(delivered).toHaveLength(24);
+	// The seeded bursts did refuse some sends: the test is not vacuous.
+	expect(refusals).toBeGreaterThan(2);
 	for (let conversation = 0; conversation < 5; conversation++) {
 		const id = oid(`c${conversation}`);
 		const expected = items.filter((item) => item.conv === id).map((item) => `${id}:${item.text}`);
 		expect(delivered.filter((entry) => entry.startsWith(`${id}:`))).toEqual(expected);
 	}
-});
+}, 60_000);
 
 test('reads through 500/502/503, resets, malformed JSON and HTML pages: retried, or one clear error item each', async () => {
 	type Fault = 'ok' | '500' | '502' | '503' | 'reset' | 'html' | 'badjson';

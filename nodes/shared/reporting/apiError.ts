@@ -50,7 +50,8 @@ export function toNodeApiError(node: INode, failure: LeanCloudFailure, itemIndex
 	if (status !== undefined) parts.push(`HTTP ${status}`);
 	if (code !== undefined) parts.push(`code ${code}`);
 	if (networkCode) parts.push(networkCode);
-	const message = `LeanCloud: ${error ?? failure.message}${parts.length ? ` [${parts.join(', ')}]` : ''}`;
+	// The failure's message is LeanCloud's `error` text, or says more where the node knows more (e.g. how often it was refused).
+	const message = `LeanCloud: ${failure.message}${parts.length ? ` [${parts.join(', ')}]` : ''}`;
 
 	const response: JsonObject = { message };
 	if (code !== undefined) response.code = code;

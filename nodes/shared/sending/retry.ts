@@ -28,6 +28,13 @@ export const PICKER_POLICY: RetryPolicy = { retryOnRateLimit: true, maxRateLimit
 
 const SAFE_METHODS: HttpMethod[] = ['GET', 'PUT', 'DELETE'];
 const MAX_BACKOFF_MS = 10_000;
+/**
+ * The shortest wait after a 429, whatever Retry-After says: a server answering `Retry-After: 0` (or 0.001) forever
+ * would otherwise be asked again in a tight loop, since waits of 0 ms never add up to Max Wait.
+ */
+export const MIN_RATE_LIMIT_WAIT_MS = 1_000;
+/** 429s one request takes before it fails, however short the waits: a bound no server answer can move. */
+export const MAX_RATE_LIMIT_REFUSALS = 10;
 
 function resendsAfterError(method: HttpMethod, policy: RetryPolicy): boolean {
 	if (policy.retryOnErrors === 'never') return false;
@@ -47,6 +54,7 @@ export async function sendWithPolicy(
 	{ policy, pacer, signal }: { policy: RetryPolicy; pacer?: Pacer; signal?: AbortSignal },
 ): Promise<unknown> {
 	let waited = 0;
+	let refusals = 0;
 	const waitWithin = async (ms: number) => {
 		if (waited + ms > policy.maxRateLimitWaitMs) throw new QuotaWaitError(ms, policy.maxRateLimitWaitMs);
 		waited += ms;
@@ -71,12 +79,23 @@ export async function sendWithPolicy(
 		if (status === 429) {
 			// With retries off the item just fails; the quota is left to LeanCloud to enforce.
 			if (!policy.retryOnRateLimit) throw error;
-			const blockedFor = pacer ? pacer.rateLimited(retryAfterMs) : (retryAfterMs ?? QUOTA_WINDOW_MS);
+			refusals += 1;
+			const refused = refusals === 1 ? 'once' : `${refusals} times`;
+			if (refusals > MAX_RATE_LIMIT_REFUSALS) {
+				throw new LeanCloudFailure(`${error.message} (LeanCloud refused the request ${refused})`, {
+					...error.details,
+					hint: `LeanCloud answered 429 to this request ${refusals} times in a row, so the node stopped asking. ${MAX_WAIT_ADVICE}`,
+				});
+			}
+			// No answer makes the wait shorter than the floor; an unusable Retry-After (none, negative, a past date) is
+			// LeanCloud's documented one-minute window.
+			const told = retryAfterMs === undefined ? undefined : Math.max(MIN_RATE_LIMIT_WAIT_MS, retryAfterMs);
+			const blockedFor = pacer ? pacer.rateLimited(told) : (told ?? QUOTA_WINDOW_MS);
 			if (waited + blockedFor > policy.maxRateLimitWaitMs) {
 				// LeanCloud's own 429 is the item's error; the hint says why the node did not wait it out.
 				throw new LeanCloudFailure(error.message, {
 					...error.details,
-					hint: `LeanCloud's rate limit was reached and waiting it out would take ${Math.ceil(blockedFor / 1000)} s more, beyond Options > Max Wait for Rate Limit (${Math.round(policy.maxRateLimitWaitMs / 1000)} s). ${MAX_WAIT_ADVICE}`,
+					hint: `LeanCloud's rate limit was reached (it refused the request ${refused}) and waiting it out would take ${Math.ceil(blockedFor / 1000)} s more, beyond Options > Max Wait for Rate Limit (${Math.round(policy.maxRateLimitWaitMs / 1000)} s). ${MAX_WAIT_ADVICE}`,
 				});
 			}
 			// With a pacer the wait happens in its delay loop above (and is counted there).

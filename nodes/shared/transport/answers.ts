@@ -32,13 +32,17 @@ export function headerValue(headers: IDataObject | undefined, name: string): str
 	return value === undefined || value === null ? undefined : String(value);
 }
 
-/** Retry-After as milliseconds (delay-seconds or an HTTP date), clamped to what a timer can wait. */
+/**
+ * Retry-After as milliseconds (delay-seconds or an HTTP date), clamped to what a timer can wait; undefined when
+ * unusable (absent, not a number or date, negative, or a date already past), so callers fall back to their own rule.
+ */
 export function retryAfterMs(headers: IDataObject | undefined, now = Date.now()): number | undefined {
 	const value = headers?.['retry-after'] ?? headers?.['Retry-After'];
-	if (value === undefined || value === null || value === '') return undefined;
+	if (value === undefined || value === null || String(value).trim() === '') return undefined;
 	const seconds = Number(value);
 	const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(String(value)) - now;
-	return Number.isFinite(ms) ? Math.min(MAX_RETRY_AFTER_MS, Math.max(0, ms)) : undefined;
+	if (!Number.isFinite(ms) || ms < 0) return undefined;
+	return Math.min(MAX_RETRY_AFTER_MS, ms);
 }
 
 /** A 3xx: never followed, reported naming the target host (or path) without echoing the whole Location. */

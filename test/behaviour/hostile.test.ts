@@ -1,0 +1,94 @@
+/**
+ * Hostile and broken servers, round two: each case is a real local server (a socket, not a mock) answering as
+ * described, and each test asserts the bound (requests made, items out) with margins that hold on a slow machine.
+ */
+import type { IDataObject } from 'n8n-workflow';
+import nock from 'nock';
+
+import { LeanCloudFailure } from '../../nodes/shared/errors/leanCloudFailure';
+import { MAX_RATE_LIMIT_REFUSALS, READ_POLICY, sendWithPolicy } from '../../nodes/shared/sending/retry';
+import { settle } from '../../nodes/shared/sending/settle';
+import { rtm } from '../../nodes/shared/params/path';
+import { startServer, type HostileServer } from '../harness/hostile.cjs';
+import { byId, oid } from '../harness/leancloud';
+import { defaultCredentials, runNode, runPoll } from '../../harness/runNode';
+
+const CONVERSATION = oid('hostile');
+
+const servers: HostileServer[] = [];
+beforeAll(() => nock.enableNetConnect('127.0.0.1'));
+afterEach(async () => {
+	await Promise.all(servers.splice(0).map(async (server) => await server.close()));
+});
+afterAll(() => nock.disableNetConnect());
+
+/** A local server answering every request with 429 and this Retry-After, forever. */
+async function refusingServer(retryAfter: string): Promise<HostileServer> {
+	const server = await startServer((_req, res) => {
+		res.writeHead(429, { 'Content-Type': 'application/json', 'Retry-After': retryAfter });
+		res.end(JSON.stringify({ code: 429, error: 'Too many requests.' }));
+	});
+	servers.push(server);
+	return server;
+}
+
+const at = (server: HostileServer) => ({ ...defaultCredentials, apiServer: server.url });
+const members = (extra: IDataObject = {}) => ({ resource: 'member', operation: 'getAll', returnAll: true, conversationId: byId(CONVERSATION), ...extra });
+
+describe('429 answers that would make a tight loop', () => {
+	test.each(['0', '0.001'])('Retry-After: %s is waited at least a second each time: a read fails after Max Wait with 5 requests, not thousands', async (retryAfter) => {
+		const server = await refusingServer(retryAfter);
+		const { error } = await runNode({ credentials: at(server), parameters: members({ options: { maxRateLimitWait: 4 } }) });
+		// 1 s floor, 4 s of Max Wait: the first request and four resends, then the fifth wait would pass Max Wait.
+		expect(server.requests).toHaveLength(5);
+		expect(error?.message).toBe('LeanCloud: Too many requests. [HTTP 429, code 429]');
+		expect(error?.description).toContain('it refused the request 5 times');
+	});
+
+	test.each(['-1', new Date(Date.now() - 3_600_000).toUTCString(), 'soon'])('an unusable Retry-After (%s) is LeanCloud\'s documented minute: past Max Wait at once', async (retryAfter) => {
+		const server = await refusingServer(retryAfter);
+		const { error } = await runNode({ credentials: at(server), parameters: members({ options: { maxRateLimitWait: 30 } }) });
+		expect(server.requests).toHaveLength(1);
+		expect(error?.description).toContain('waiting it out would take 60 s more');
+	});
+
+	test('a send (paced by the shared quota) meets the same floor: a handful of requests, then the item fails', async () => {
+		const server = await refusingServer('0');
+		const { error } = await runNode({
+			credentials: at(server),
+			parameters: { resource: 'message', operation: 'send', conversationId: byId(CONVERSATION), fromClient: 'bot', text: 'Hi', options: { maxRateLimitWait: 3 } },
+		});
+		expect(server.requests.length).toBeGreaterThanOrEqual(2);
+		expect(server.requests.length).toBeLessThanOrEqual(5);
+		expect(error?.httpCode).toBe('429');
+	});
+
+	test(`the trigger stops after ${MAX_RATE_LIMIT_REFUSALS} refusals of one request, and says how many`, async () => {
+		const server = await refusingServer('0');
+		const poll = await settle(
+			runPoll({ credentials: at(server), parameters: { event: 'newMessage', scope: 'app' }, staticData: { 'node:LeanCloud IM Trigger': { cursor: { key: 'message:app', position: Date.now(), seen: [] } } } }),
+		);
+		expect(poll.ok).toBe(false);
+		expect((poll as { error: Error }).error.message).toBe(`LeanCloud: Too many requests. (LeanCloud refused the request ${MAX_RATE_LIMIT_REFUSALS + 1} times) [HTTP 429, code 429]`);
+		expect(server.requests).toHaveLength(MAX_RATE_LIMIT_REFUSALS + 1);
+	}, 30_000);
+});
+
+describe('the refusal cap, on the policy itself (fake timers: no waiting)', () => {
+	afterEach(() => jest.useRealTimers());
+
+	test(`however long Max Wait is, one request takes at most ${MAX_RATE_LIMIT_REFUSALS} 429s`, async () => {
+		jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] });
+		let requests = 0;
+		const refuse = async () => {
+			requests += 1;
+			throw new LeanCloudFailure('Too many requests.', { status: 429, code: 429, retryAfterMs: 0 });
+		};
+		const outcome = settle(sendWithPolicy(refuse, { method: 'GET', path: rtm`stats` }, { policy: { ...READ_POLICY, maxRateLimitWaitMs: 3_600_000 } }));
+		await jest.advanceTimersByTimeAsync(60_000);
+		const result = await outcome;
+		expect(requests).toBe(MAX_RATE_LIMIT_REFUSALS + 1);
+		expect(result.ok).toBe(false);
+		expect((result as { error: Error }).error.message).toBe(`Too many requests. (LeanCloud refused the request ${MAX_RATE_LIMIT_REFUSALS + 1} times)`);
+	});
+});
