@@ -92,3 +92,35 @@ describe('the refusal cap, on the policy itself (fake timers: no waiting)', () =
 		expect((result as { error: Error }).error.message).toBe(`Too many requests. (LeanCloud refused the request ${MAX_RATE_LIMIT_REFUSALS + 1} times)`);
 	});
 });
+
+describe('Return All against a server that never stops giving pages', () => {
+	test('a new cursor every time: the walk stops at Max Pages with an error saying how to narrow the query', async () => {
+		let page = 0;
+		const server = await startServer((_req, res) => {
+			page += 1;
+			res.writeHead(200, { 'Content-Type': 'application/json' });
+			res.end(JSON.stringify({ client_ids: [`spam${page}`], next: `cursor-${page}` }));
+		});
+		servers.push(server);
+		const { error } = await runNode({
+			credentials: at(server),
+			parameters: { resource: 'blacklist', operation: 'getAll', conversationId: byId(CONVERSATION), returnAll: true, options: { maxPages: 25 } },
+		});
+		expect(server.requests).toHaveLength(25);
+		expect(error?.message).toBe('LeanCloud: Return All stopped after 25 pages (25 records) and the server still had more');
+		expect(error?.description).toContain('Narrow the query');
+	});
+
+	test('the default bound is 1,000 pages, whatever the server says', async () => {
+		let page = 0;
+		const server = await startServer((_req, res) => {
+			page += 1;
+			res.writeHead(200, { 'Content-Type': 'application/json' });
+			res.end(JSON.stringify({ client_ids: [`u${page}`], next: String(page) }));
+		});
+		servers.push(server);
+		const { error } = await runNode({ credentials: at(server), parameters: { resource: 'blacklist', operation: 'getAll', conversationId: byId(CONVERSATION), returnAll: true } });
+		expect(server.requests).toHaveLength(1000);
+		expect(error?.message).toBe('LeanCloud: Return All stopped after 1,000 pages (1,000 records) and the server still had more');
+	}, 60_000);
+});

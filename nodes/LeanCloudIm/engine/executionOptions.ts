@@ -1,4 +1,5 @@
 import type { Params } from '../../shared/params/params';
+import { DEFAULT_MAX_PAGES } from '../../shared/paging/paginate';
 import type { RetryPolicy } from '../../shared/sending/retry';
 
 /**
@@ -11,6 +12,8 @@ export interface ExecutionOptions {
 	requestsPerMinute?: number;
 	timeoutMs: number;
 	retry: RetryPolicy;
+	/** Most pages one item's Get Many reads (Return All, or a very large Limit). */
+	maxPages: number;
 }
 
 export const DEFAULT_CONCURRENCY = 8;
@@ -33,6 +36,7 @@ export function readExecutionOptions(params: Params): ExecutionOptions {
 		concurrency: options.has('concurrency') ? options.integer('concurrency', { min: 1, max: 64 }) : DEFAULT_CONCURRENCY,
 		requestsPerMinute,
 		timeoutMs: seconds('timeout', DEFAULT_TIMEOUT_S, 1) * 1000,
+		maxPages: options.has('maxPages') ? options.integer('maxPages', { min: 1, max: 1_000_000 }) : DEFAULT_MAX_PAGES,
 		retry: {
 			retryOnRateLimit: options.boolean('retryOnRateLimit', true),
 			maxRateLimitWaitMs: seconds('maxRateLimitWait', DEFAULT_MAX_RATE_LIMIT_WAIT_S, 0) * 1000,

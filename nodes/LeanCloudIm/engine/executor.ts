@@ -18,10 +18,10 @@ import { stopReport } from './stopReport';
 type Planned = Extract<Plan, { ok: true }>;
 
 /** One item's request(s): every page of a Get Many, else the one request, shaped into output items. */
-async function run(op: OperationDef, planned: Planned, send: Send): Promise<IDataObject[]> {
+async function run(op: OperationDef, planned: Planned, send: Send, maxPages: number): Promise<IDataObject[]> {
 	if (op.list) {
 		const list = op.list;
-		const items = await collectPages(send, planned.request, list, planned.limit);
+		const items = await collectPages(send, planned.request, list, planned.limit, maxPages);
 		return items.map((item) => (list.toItem ? list.toItem(item, planned.params) : (item as IDataObject)));
 	}
 	const body = await send(planned.request);
@@ -101,7 +101,7 @@ export async function runOperation(context: IExecuteFunctions, operation: Assemb
 		const outcome = await settle(
 			(async () => {
 				if (ticket) await waitTurn(ticket, stop.signal);
-				return await run(op, entry, sender.send);
+				return await run(op, entry, sender.send, options.maxPages);
 			})(),
 		);
 		if (ticket) release(ticket);

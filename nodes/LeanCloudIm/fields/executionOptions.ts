@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { DEFAULT_CONCURRENCY, DEFAULT_MAX_RATE_LIMIT_WAIT_S, DEFAULT_TIMEOUT_S } from '../engine/executionOptions';
+import { DEFAULT_MAX_PAGES } from '../../shared/paging/paginate';
 
 /** Fields every operation's "Options" collection gets, after its own. */
 export const allExecutionOptionFields: INodeProperties[] = [
@@ -85,3 +86,14 @@ export const allExecutionOptionFields: INodeProperties[] = [
 const QUOTA_FIELDS = ['quota', 'customQuota'];
 /** The execution options of operations whose requests count against no message quota. */
 export const withoutQuota = allExecutionOptionFields.filter((field) => !QUOTA_FIELDS.includes(field.name));
+
+/** Shown only on operations that page (Get Many and the like). */
+export const maxPagesField: INodeProperties = {
+	displayName: 'Max Pages',
+	name: 'maxPages',
+	type: 'number',
+	default: DEFAULT_MAX_PAGES,
+	typeOptions: { minValue: 1 },
+	description:
+		'Most pages one item reads (with Return All, or a large Limit) before it fails asking to narrow the query: a guard against a server that never stops giving pages',
+};

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { OperationDef } from '../engine/operation';
-import { allExecutionOptionFields, withoutQuota } from './executionOptions';
+import { allExecutionOptionFields, maxPagesField, withoutQuota } from './executionOptions';
 
 /**
  * The operation's parameters as the node shows them: its own, with the execution options added to its "Options"
@@ -11,7 +11,10 @@ import { allExecutionOptionFields, withoutQuota } from './executionOptions';
  */
 export function operationFields(op: OperationDef): INodeProperties[] {
 	const { properties } = op;
-	const executionOptionFields = op.bucket === 'normal' ? allExecutionOptionFields : withoutQuota;
+	// Max Pages only where the operation pages; sorted by name, as n8n shows collection options.
+	const executionOptionFields = [...(op.bucket === 'normal' ? allExecutionOptionFields : withoutQuota), ...(op.list ? [maxPagesField] : [])].sort((a, b) =>
+		a.displayName.localeCompare(b.displayName),
+	);
 	const existing = properties.find((property) => property.name === 'options' && property.type === 'collection');
 	if (!existing) {
 		return [

@@ -10,19 +10,25 @@ function pagingStuck(what: string, kept: number): LeanCloudFailure {
 	});
 }
 
+/** Pages one walk reads at the most unless the caller says otherwise (Options > Max Pages on Get Many operations). */
+export const DEFAULT_MAX_PAGES = 1000;
+
 /**
  * Walks a list endpoint until `limit` items are collected (Infinity = all) or the declaration's `nextPage`
  * says the end is reached. Asks for no more than still needed, never spends a request on a page known to
  * be empty, and leaves the caller's request untouched. Memory grows with the items kept only. A server that
- * repeats a cursor or a page (a proxy, a misbehaving host) stops the walk with an error instead of looping.
+ * repeats a cursor or a page (a proxy, a misbehaving host) stops the walk with an error instead of looping, and
+ * one that gives new pages forever meets `maxPages`: a bound no answer can move.
  */
 export async function collectPages(
 	send: Send,
 	first: RequestSpec,
 	list: ListSpec,
 	limit: number,
+	maxPages = DEFAULT_MAX_PAGES,
 ): Promise<unknown[]> {
 	const kept: unknown[] = [];
+	let pages = 0;
 	let query: IDataObject = { ...(first.query ?? {}) };
 	const cursorsSeen = new Set<string>();
 	let previousLast: string | undefined;
@@ -31,6 +37,12 @@ export async function collectPages(
 		const asked = Math.min(remaining, list.pageSize);
 		if (list.limitParam && Number.isFinite(asked)) query[list.limitParam] = asked;
 
+		if (pages === maxPages) {
+			throw new LeanCloudFailure(`Return All stopped after ${maxPages.toLocaleString('en-US')} pages (${kept.length.toLocaleString('en-US')} records) and the server still had more`, {
+				hint: 'Narrow the query (a Filter, or After and Before on histories), or turn off Return All and set a Limit. Options > Max Pages raises the bound if you do need more.',
+			});
+		}
+		pages += 1;
 		const body = await send({ ...first, query });
 		const items = list.items(body);
 		for (const item of items) {
