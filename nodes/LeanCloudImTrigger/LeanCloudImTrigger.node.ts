@@ -60,17 +60,22 @@ async function poll(context: IPollFunctions): Promise<INodeExecutionData[][] | n
 	}
 
 	const key = messages ? messageSource(p).key : conversationKey(p);
+	const now = Date.now();
 	let cursor = state.cursor;
-	if (!cursor || cursor.key !== key) {
+	// A cursor whose position is not a time (left by a broken server before this was guarded) starts afresh.
+	if (!cursor || cursor.key !== key || typeof cursor.position !== 'number' || !Number.isFinite(cursor.position)) {
 		// First poll after activation (or after the watched target changed): start now, or from Start From.
 		const startFrom = p.collection('options').timestampMs('startFrom');
-		cursor = startCursor(key, startFrom ?? Date.now()) as Cursor & IDataObject;
+		cursor = startCursor(key, startFrom ?? now) as Cursor & IDataObject;
 		if (startFrom === undefined) {
 			state.cursor = cursor;
 			return null;
 		}
 	}
-	const { items, next } = messages ? await pollMessages(send, p, cursor, kinds) : await pollConversations(send, p, cursor);
+	const { items, next, skipped } = messages ? await pollMessages(send, p, cursor, kinds, now) : await pollConversations(send, p, cursor, now);
+	if (skipped > 0) {
+		context.logger.warn(`LeanCloud IM Trigger: ${skipped} record(s) skipped in this poll (not an object, or no usable ID or time: a server answer LeanCloud does not give)`);
+	}
 	state.cursor = next as Cursor & IDataObject;
 	state.kinds = kinds;
 	return items.length ? [context.helpers.returnJsonArray(items)] : null;

@@ -7,6 +7,8 @@ import type { Send } from '../shared/sending/requestSpec';
 /** Conversation ID -> kind, kept between polls in static data; bounded, oldest entries go first. */
 export type KindCache = Record<string, string>;
 const MAX_CACHED = 1_000;
+/** A LeanCloud objectId: 24 hexadecimal characters. */
+const OBJECT_ID = /^[0-9a-f]{24}$/i;
 /** IDs asked for in one `$in` query. */
 const CHUNK = 100;
 
@@ -23,7 +25,9 @@ export function kindOfRow(row: IDataObject): string {
  */
 export async function kindsOf(send: Send, ids: string[], cache: KindCache): Promise<Map<string, string>> {
 	const has = (id: string) => Object.prototype.hasOwnProperty.call(cache, id);
-	const missing = ids.filter((id) => !has(id));
+	// Only IDs of LeanCloud's shape are looked up and kept: the cache lives in static data, and a server answering
+	// with 20 KB conversation IDs must not fill it (nor the lookup's URL). Other IDs have no kind.
+	const missing = ids.filter((id) => OBJECT_ID.test(id) && !has(id));
 	for (let start = 0; start < missing.length; start += CHUNK) {
 		const chunk = missing.slice(start, start + CHUNK);
 		const body = (await send({

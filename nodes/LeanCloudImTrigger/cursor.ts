@@ -10,6 +10,7 @@
  *   it, so nothing beyond the cap is dropped.
  */
 export const OVERLAP_MS = 5_000;
+
 /** IDs remembered for the overlap window; past this, the oldest go (and `floor` keeps them from coming back). */
 export const MAX_SEEN = 2_000;
 
@@ -45,14 +46,22 @@ export interface Record {
 
 /**
  * The records of one poll that were not reported before, and the cursor after it. `records` are in time
- * order (oldest first); `capped` says the poll stopped at its cap with more possibly waiting.
+ * order (oldest first), each ID once, each time finite (callers drop the rest); `capped` says the poll stopped at
+ * its cap with more possibly waiting; `now` is the poll's own time. The position never moves back, and never past
+ * `now`: a record stamped later (a server clock ten years ahead) is still reported, once (its ID stays in `seen` while
+ * it is inside the overlap window, which it is while it lies ahead), but hides no message sent after this poll.
  */
-export function advance<T extends Record>(cursor: Cursor, records: T[], capped: boolean): { fresh: T[]; next: Cursor } {
+export function advance<T extends Record>(cursor: Cursor, records: T[], capped: boolean, now: number): { fresh: T[]; next: Cursor } {
 	const seen = new Map(cursor.seen);
-	const fresh = records.filter((record) => !seen.has(record.id) && (cursor.floor === undefined || record.time >= cursor.floor));
+	// Older than where this poll asked to start: reported before (or before the start). A server that sends them
+	// anyway does not get them reported twice.
+	const from = readFrom(cursor).time;
+	const fresh = records.filter((record) => !seen.has(record.id) && record.time >= from && (cursor.floor === undefined || record.time >= cursor.floor));
 	for (const record of fresh) seen.set(record.id, record.time);
-	const newest = records.reduce((max, record) => Math.max(max, record.time), cursor.position);
-	const last = records[records.length - 1];
+	const limit = now;
+	const newest = Math.max(cursor.position, Math.min(limit, records.reduce((max, record) => Math.max(max, record.time), cursor.position)));
+	// A capped poll goes on right after its last record, unless that one lies ahead of now (then from the position).
+	const last = records.length && records[records.length - 1].time <= limit ? records[records.length - 1] : undefined;
 
 	// Keep the IDs inside the next overlap window, newest last, at most MAX_SEEN of them.
 	const windowStart = newest - OVERLAP_MS;

@@ -8,6 +8,7 @@ import { rtm } from '../shared/params/path';
 import type { Send } from '../shared/sending/requestSpec';
 import { advance, readFrom, type Cursor } from './cursor';
 import { KIND_VALUES, maxPerPoll } from './fields';
+import { followable, type Followed } from './records';
 
 /** Most rows read per kind in one poll: rows are sorted here (the API documents no order), so a poll reads them all up to this. */
 const MAX_ROWS_PER_KIND = 10_000;
@@ -31,45 +32,41 @@ export function conversationKey(p: Params): string {
 /** LeanCloud's storage date operand. */
 const date = (ms: number) => ({ __type: 'Date', iso: new Date(ms).toISOString() });
 
-const toRecord = (row: IDataObject, kind: ConversationKind) => ({
-	row: { ...row, conversationType: kind.value },
-	id: String(row.objectId),
-	time: Date.parse(String(row.createdAt)),
-});
-
 /**
  * Rows of the chosen kinds created at or after `since`, oldest first (sorted here by createdAt then objectId:
- * the API documents `where`/`skip`/`limit` only, so `order` is asked for but not relied on).
+ * the API documents `where`/`skip`/`limit` only, so `order` is asked for but not relied on), each with its
+ * Conversation Type; and how many rows were dropped as unusable (no object, no sane objectId or createdAt).
  */
 async function createdSince(send: Send, kinds: ConversationKind[], since: number, order: 'createdAt' | '-createdAt', perKind: number) {
-	const rows: Array<ReturnType<typeof toRecord>> = [];
+	const rows: Array<Followed<IDataObject>> = [];
+	let skipped = 0;
 	for (const kind of kinds) {
 		const query: IDataObject = { where: JSON.stringify({ createdAt: { $gte: date(since) } }), order };
 		const page = await collectPages(send, { method: 'GET', path: rtm`${kind.collection}`, query }, skipLimitPages('results', CONVERSATION_PAGE_SIZE), perKind);
-		for (const row of page as IDataObject[]) {
-			const record = toRecord(row, kind);
-			if (record.id && Number.isFinite(record.time)) rows.push(record);
-		}
+		const usable = followable(page, (row) => row.objectId, (row) => Date.parse(String(row.createdAt)));
+		skipped += usable.skipped;
+		for (const entry of usable.records) rows.push({ ...entry, record: { ...entry.record, conversationType: kind.value } });
 	}
-	return rows.sort((a, b) => a.time - b.time || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+	rows.sort((a, b) => a.time - b.time || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+	return { rows, skipped };
 }
 
 /** One poll: every conversation created since the cursor (up to the cap, the rest next time), each reported once. */
-export async function pollConversations(send: Send, p: Params, cursor: Cursor): Promise<{ items: IDataObject[]; next: Cursor }> {
+export async function pollConversations(send: Send, p: Params, cursor: Cursor, now: number): Promise<{ items: IDataObject[]; next: Cursor; skipped: number }> {
 	const cap = maxPerPoll(p);
-	const rows = await createdSince(send, chosenKinds(p), readFrom(cursor).time, 'createdAt', MAX_ROWS_PER_KIND);
+	const { rows, skipped } = await createdSince(send, chosenKinds(p), readFrom(cursor).time, 'createdAt', MAX_ROWS_PER_KIND);
 	// Past the cap, the poll reports the oldest `cap` rows it has not reported yet and resumes at the last one.
 	const reported = new Set(cursor.seen.map(([id]) => id));
 	const reportable = rows.filter((row) => !reported.has(row.id));
 	const capped = reportable.length > cap;
 	const taken = capped ? rows.slice(0, rows.indexOf(reportable[cap - 1]) + 1) : rows;
-	const { fresh, next } = advance(cursor, taken, capped);
-	return { items: fresh.map((entry) => entry.row), next };
+	const { fresh, next } = advance(cursor, taken, capped, now);
+	return { items: fresh.map((entry) => entry.record), next, skipped };
 }
 
 /** Manual mode: the most recently created conversation of the chosen kinds. */
 export async function latestConversations(send: Send, p: Params): Promise<IDataObject[]> {
-	const rows = await createdSince(send, chosenKinds(p), 0, '-createdAt', 10);
+	const { rows } = await createdSince(send, chosenKinds(p), 0, '-createdAt', 10);
 	const newest = rows[rows.length - 1];
-	return newest ? [newest.row] : [];
+	return newest ? [newest.record] : [];
 }

@@ -10,6 +10,7 @@ import { rtm, type RtmPath } from '../shared/params/path';
 import type { Send } from '../shared/sending/requestSpec';
 import { advance, readFrom, type Cursor } from './cursor';
 import { kindsOf, type KindCache } from './conversationKindCache';
+import { followable } from './records';
 import { maxPerPoll, MESSAGE_SCOPES, MESSAGE_TYPES, type MessageScope } from './fields';
 
 /** Where the messages come from, and what the cursor follows (a changed target starts afresh). */
@@ -53,8 +54,6 @@ function readFilters(p: Params, scope: string): Filters {
 	};
 }
 
-const toRecord = (record: IDataObject) => ({ record, id: String(record['msg-id']), time: Number(record.timestamp) });
-
 /** The kind of every watched conversation, when the scope says it (one conversation or one chat room). */
 const SCOPE_KINDS: Record<string, string> = { conversation: CONVERSATION.value, chatRoom: CHAT_ROOM.value };
 
@@ -81,8 +80,11 @@ async function shape(send: Send, p: Params, scope: string, filters: Filters, rec
 	});
 }
 
-/** One poll: every message since the cursor (up to the cap), each reported once; and the cursor after it. */
-export async function pollMessages(send: Send, p: Params, cursor: Cursor, cache: KindCache): Promise<{ items: IDataObject[]; next: Cursor }> {
+/**
+ * One poll: every message since the cursor (up to the cap), each reported once; the cursor after it; and how many
+ * records were dropped as unusable (no object, no sane ID or timestamp, a repeated ID).
+ */
+export async function pollMessages(send: Send, p: Params, cursor: Cursor, cache: KindCache, now: number): Promise<{ items: IDataObject[]; next: Cursor; skipped: number }> {
 	const { scope, path } = messageSource(p);
 	const filters = readFilters(p, scope);
 	const cap = maxPerPoll(p);
@@ -90,18 +92,19 @@ export async function pollMessages(send: Send, p: Params, cursor: Cursor, cache:
 	const query: IDataObject = { reversed: true, timestamp: from.time };
 	if (from.afterId) query.msgid = from.afterId;
 	else query.include_start = true;
-	const records = (await collectPages(send, { method: 'GET', path, query }, historyPages(), cap)) as IDataObject[];
-	const { fresh, next } = advance(cursor, records.map(toRecord), records.length >= cap);
+	const rows = await collectPages(send, { method: 'GET', path, query }, historyPages(), cap);
+	const { records, skipped } = followable(rows, (row) => row['msg-id'], (row) => row.timestamp);
+	const { fresh, next } = advance(cursor, records, rows.length >= cap, now);
 	const items = await shape(send, p, scope, filters, fresh.map((entry) => entry.record), cache);
-	return { items, next };
+	return { items, next, skipped };
 }
 
 /** Manual mode ("Fetch Test Event"): the latest matching message, new or not, so fields can be mapped. */
 export async function latestMessages(send: Send, p: Params, cache: KindCache): Promise<IDataObject[]> {
 	const { scope, path } = messageSource(p);
 	const filters = readFilters(p, scope);
-	const records = (await send({ method: 'GET', path, query: { limit: 100 } })) as unknown;
-	const newestFirst = Array.isArray(records) ? (records as IDataObject[]) : [];
+	const answer = (await send({ method: 'GET', path, query: { limit: 100 } })) as unknown;
+	const newestFirst = followable(Array.isArray(answer) ? answer : [], (row) => row['msg-id'], (row) => row.timestamp).records.map((entry) => entry.record);
 	const items = await shape(send, p, scope, filters, newestFirst, cache);
 	return items.slice(0, 1);
 }

@@ -124,3 +124,75 @@ describe('Return All against a server that never stops giving pages', () => {
 		expect(error?.message).toBe('LeanCloud: Return All stopped after 1,000 pages (1,000 records) and the server still had more');
 	}, 60_000);
 });
+
+describe('the trigger against history records no LeanCloud server sends', () => {
+	const T = Date.now() - 60_000;
+	/** Static data whose cursor stands at `position` for the whole app. */
+	const standingAt = (position: number): IDataObject => ({ 'node:LeanCloud IM Trigger': { cursor: { key: 'message:app', position, seen: [] } } });
+	const cursorOf = (staticData: IDataObject) => (staticData['node:LeanCloud IM Trigger'] as { cursor: { position: number; seen: unknown[] } }).cursor;
+	const idsOf = (result: Awaited<ReturnType<typeof runPoll>>) => (result?.[0] ?? []).map((item) => item.json.messageId);
+	const record = (id: string, timestamp: unknown, extra: IDataObject = {}) => ({ 'msg-id': id, timestamp, 'conv-id': oid('c'), from: 'alice', data: `hello ${id}`, ...extra });
+
+	/** A server whose app-wide history is whatever `history()` answers at the time of the request. */
+	async function historyServer(history: () => unknown[]): Promise<HostileServer> {
+		const server = await startServer((req, res) => {
+			res.writeHead(200, { 'Content-Type': 'application/json' });
+			res.end(JSON.stringify(req.url?.startsWith('/1.2/rtm/messages') ? history() : { results: [] }));
+		});
+		servers.push(server);
+		return server;
+	}
+
+	test('missing, null or non-numeric timestamps, repeated IDs, null and non-object entries: skipped, the rest reported once, the cursor stays a time', async () => {
+		const server = await historyServer(() => [
+			null,
+			'spam',
+			[1, 2],
+			record('no-time', undefined),
+			record('null-time', null),
+			record('text-time', 'soon'),
+			record('a', T + 1_000),
+			record('a', T + 1_000),
+			record('b', T + 2_000),
+		]);
+		const staticData = standingAt(T);
+		const first = await runPoll({ credentials: at(server), parameters: { event: 'newMessage', scope: 'app' }, staticData });
+		expect(idsOf(first)).toEqual(['a', 'b']);
+		expect(cursorOf(staticData).position).toBe(T + 2_000);
+		// The next poll reads the same answer: nothing again, and the cursor has not moved back to time 0.
+		const second = await runPoll({ credentials: at(server), parameters: { event: 'newMessage', scope: 'app' }, staticData });
+		expect(second).toBeNull();
+		expect(cursorOf(staticData).position).toBe(T + 2_000);
+	});
+
+	test('a record stamped ten years ahead is reported once and hides no message sent after it', async () => {
+		const future = Date.now() + 10 * 365 * 86_400_000;
+		const history = [record('now', T + 1_000), record('future', future)];
+		const server = await historyServer(() => history);
+		const staticData = standingAt(T);
+		expect(idsOf(await runPoll({ credentials: at(server), parameters: { event: 'newMessage', scope: 'app' }, staticData }))).toEqual(['now', 'future']);
+		expect(cursorOf(staticData).position).toBeLessThanOrEqual(Date.now());
+		history.splice(1, 0, record('after', Date.now()));
+		expect(idsOf(await runPoll({ credentials: at(server), parameters: { event: 'newMessage', scope: 'app' }, staticData }))).toEqual(['after']);
+	});
+
+	test('1,000 records with 20 KB IDs, and 20 KB conversation IDs: static data stays under 1 MB', async () => {
+		const huge = (label: string, index: number) => `${label}${index}`.padEnd(20_000, 'x');
+		const history = [
+			...Array.from({ length: 500 }, (_, index) => record(huge('m', index), T + index + 1)),
+			...Array.from({ length: 500 }, (_, index) => record(`ok${index}`, T + 1_000 + index, { 'conv-id': huge('c', index) })),
+		];
+		const server = await historyServer(() => history);
+		const staticData = standingAt(T);
+		const result = await runPoll({
+			credentials: at(server),
+			parameters: { event: 'newMessage', scope: 'app', options: { conversationTypes: ['conversation'] } },
+			staticData,
+		});
+		// The long-ID records are skipped; the others have no known kind (their conversation IDs are not LeanCloud's), so none passes the filter.
+		expect(result).toBeNull();
+		expect(Buffer.byteLength(JSON.stringify(staticData))).toBeLessThan(1024 * 1024);
+		// No lookup carried the 20 KB conversation IDs.
+		expect(server.requests.filter((request) => request.url.startsWith('/1.2/rtm/all-conversations'))).toEqual([]);
+	});
+});
