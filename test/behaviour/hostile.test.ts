@@ -11,7 +11,7 @@ import { settle } from '../../nodes/shared/sending/settle';
 import { rtm } from '../../nodes/shared/params/path';
 import { startServer, type HostileServer } from '../harness/hostile.cjs';
 import { byId, oid } from '../harness/leancloud';
-import { defaultCredentials, runNode, runPoll } from '../../harness/runNode';
+import { defaultCredentials, runNode, runPoll, TEST_APP_KEY, TEST_MASTER_KEY } from '../../harness/runNode';
 
 const CONVERSATION = oid('hostile');
 
@@ -194,5 +194,44 @@ describe('the trigger against history records no LeanCloud server sends', () => 
 		expect(Buffer.byteLength(JSON.stringify(staticData))).toBeLessThan(1024 * 1024);
 		// No lookup carried the 20 KB conversation IDs.
 		expect(server.requests.filter((request) => request.url.startsWith('/1.2/rtm/all-conversations'))).toEqual([]);
+	});
+});
+
+describe('keys echoed back in disguise are redacted as decoded', () => {
+	const escaped = (text: string) => [...text].map((character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`).join('');
+	const entities = (text: string) => [...text].map((character) => `&#${character.charCodeAt(0)};`).join('');
+	/** Which keys appear in clear in `value` (an item list, or an error with its message and description). */
+	const leaks = (value: unknown) => {
+		const text = `${JSON.stringify(value ?? null)} ${String((value as Error | undefined)?.message)} ${String((value as { description?: string } | undefined)?.description)}`;
+		return [TEST_MASTER_KEY, TEST_APP_KEY].filter((key) => text.includes(key));
+	};
+
+	/** A local server answering every request with this status, content type and raw body. */
+	async function echoing(status: number, type: string, body: string, headers: Record<string, string> = {}): Promise<HostileServer> {
+		const server = await startServer((_req, res) => {
+			res.writeHead(status, { 'Content-Type': type, ...headers });
+			res.end(body);
+		});
+		servers.push(server);
+		return server;
+	}
+
+	test.each([
+		['a JSON error with \\u escapes', 400, 'application/json', `{"code":1,"error":"bad key ${escaped(TEST_MASTER_KEY)}"}`],
+		['an HTML error page with entities', 502, 'text/html', `<html><body>Gateway saw ${entities(TEST_MASTER_KEY)}</body></html>`],
+		['a success body with \\u escapes', 200, 'application/json', `{"result":["${escaped(TEST_MASTER_KEY)}"]}`],
+	])('%s: the key reaches neither the error nor the item', async (_name, status, type, body) => {
+		const server = await echoing(status, type, body);
+		const { output, error } = await runNode({ continueOnFail: true, credentials: at(server), parameters: members({ options: { retryOnErrors: 'never' } }) });
+		expect(leaks(output)).toEqual([]);
+		expect(leaks(error)).toEqual([]);
+		expect(JSON.stringify(output)).toContain('[redacted]');
+	});
+
+	test('a redirect to a host named after the key: the error names the host redacted', async () => {
+		const server = await echoing(302, 'text/plain', '', { Location: `https://${TEST_MASTER_KEY}.evil.example/steal` });
+		const { output } = await runNode({ continueOnFail: true, credentials: at(server), parameters: members() });
+		expect(leaks(output)).toEqual([]);
+		expect(String(output[0].json.error)).toContain('to host [redacted].evil.example');
 	});
 });

@@ -1,20 +1,22 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { LeanCloudFailure } from '../errors/leanCloudFailure';
+import { decodeEntities, redactDeep, redactSecrets } from './redact';
 
 /** Longest Retry-After honoured: timers overflow past 2^31 - 1 ms. */
 const MAX_RETRY_AFTER_MS = 2 ** 31 - 1;
 /** Only this much of a server's error text is looked at and shown. */
 const MAX_EXCERPT_INPUT = 2_000;
 
-/** The text of a non-JSON body without markup, shortened for an error message. Linear time whatever the input. */
-export function excerptOf(text: string): string {
-	return text
-		.slice(0, MAX_EXCERPT_INPUT)
-		.replace(/<[^<>]*>/g, ' ')
+/**
+ * The text of a non-JSON body without markup, decoded as a browser would show it, redacted of the keys, and
+ * shortened for an error message (after redaction, so no key is half shown). Linear time whatever the input.
+ */
+export function excerptOf(text: string, secrets: string[]): string {
+	const shown = decodeEntities(text.slice(0, MAX_EXCERPT_INPUT).replace(/<[^<>]*>/g, ' '))
 		.replace(/\s+/g, ' ')
-		.trim()
-		.slice(0, 120);
+		.trim();
+	return redactSecrets(shown, secrets, { errorText: true }).slice(0, 120);
 }
 
 /** JSON when the body is JSON, else the text itself; an empty body is an empty object. */
@@ -45,13 +47,14 @@ export function retryAfterMs(headers: IDataObject | undefined, now = Date.now())
 	return Math.min(MAX_RETRY_AFTER_MS, ms);
 }
 
-/** A 3xx: never followed, reported naming the target host (or path) without echoing the whole Location. */
-export function redirectFailure(status: number, headers: IDataObject | undefined): LeanCloudFailure {
+/** A 3xx: never followed, reported naming the target host (or path, redacted) without echoing the whole Location. */
+export function redirectFailure(status: number, headers: IDataObject | undefined, secrets: string[]): LeanCloudFailure {
 	const location = headerValue(headers, 'location') ?? '';
 	let target = 'another address';
 	try {
 		const url = new URL(location, 'https://api-server.invalid');
-		target = url.hostname === 'api-server.invalid' ? `another path (${url.pathname.slice(0, 80)})` : `host ${url.host}`;
+		const shown = url.hostname === 'api-server.invalid' ? `another path (${decodeURIComponentSafe(url.pathname)})` : `host ${url.host}`;
+		target = redactSecrets(shown, secrets, { errorText: true }).slice(0, 120);
 	} catch {
 		// an unparseable Location: say so without echoing it
 	}
@@ -62,14 +65,26 @@ export function redirectFailure(status: number, headers: IDataObject | undefined
 	});
 }
 
-/** An error status: LeanCloud's `code` and `error` when the body has them, else the status and a short excerpt. */
-export function failureFromResponse(status: number, headers: IDataObject | undefined, text: string): LeanCloudFailure {
+/** Percent-decoding that never throws (a malformed sequence stays as it is). */
+function decodeURIComponentSafe(text: string): string {
+	try {
+		return decodeURIComponent(text);
+	} catch {
+		return text;
+	}
+}
+
+/**
+ * An error status: LeanCloud's `code` and `error` when the body has them, else the status and a short excerpt; what
+ * the server says is redacted as decoded (JSON escapes and HTML entities cannot hide a key).
+ */
+export function failureFromResponse(status: number, headers: IDataObject | undefined, text: string, secrets: string[]): LeanCloudFailure {
 	const body = parseBody(text);
 	const retryAfter = retryAfterMs(headers);
 	if (typeof body === 'object' && body !== null && !Array.isArray(body)) {
 		const { code, error } = body as IDataObject;
 		if (typeof code === 'number' || typeof error === 'string') {
-			const errorText = typeof error === 'string' ? error.slice(0, 500) : undefined;
+			const errorText = typeof error === 'string' ? redactSecrets(error.slice(0, 2_000), secrets, { errorText: true }).slice(0, 500) : undefined;
 			return new LeanCloudFailure(errorText ?? `HTTP ${status}`, {
 				status,
 				code: typeof code === 'number' ? code : undefined,
@@ -79,15 +94,18 @@ export function failureFromResponse(status: number, headers: IDataObject | undef
 		}
 	}
 	// Gateways and proxies answer with HTML or empty bodies: report the status and a short, safe excerpt.
-	const excerpt = typeof body === 'string' ? excerptOf(body) : '';
+	const excerpt = typeof body === 'string' ? excerptOf(body, secrets) : '';
 	return new LeanCloudFailure(excerpt || `HTTP ${status}`, { status, retryAfterMs: retryAfter });
 }
 
-/** A 2xx body: JSON, or a failure (LeanCloud always answers JSON; a proxy page or a cut-off body is not a result). */
-export function successBody(status: number, text: string): unknown {
+/**
+ * A 2xx body: JSON with every string redacted as decoded, or a failure (LeanCloud always answers JSON; a proxy page or
+ * a cut-off body is not a result).
+ */
+export function successBody(status: number, text: string, secrets: string[]): unknown {
 	const body = parseBody(text);
-	if (typeof body === 'string') throw new LeanCloudFailure(`The response is not JSON (${excerptOf(body) || 'empty'})`, { status });
-	return body;
+	if (typeof body === 'string') throw new LeanCloudFailure(`The response is not JSON (${excerptOf(body, secrets) || 'empty'})`, { status });
+	return redactDeep(body, secrets);
 }
 
 export function timeoutFailure(timeoutMs: number): LeanCloudFailure {

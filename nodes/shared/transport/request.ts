@@ -13,7 +13,7 @@ import { ROLE_HEADER, type KeyRole } from '../../../credentials/LeanCloudImApi.c
 import { LeanCloudFailure, RequestAbortedError } from '../errors/leanCloudFailure';
 import { failureFromResponse, headerValue, networkFailure, redirectFailure, successBody, timeoutFailure } from './answers';
 import { startDeadline } from './deadline';
-import { redactSecrets, secretsOf } from './redact';
+import { secretsOf } from './redact';
 import { readBody } from './responseBody';
 
 export const CREDENTIAL_TYPE = 'leanCloudImApi';
@@ -97,9 +97,9 @@ export async function sendRequest(context: RequestContext, spec: TransportReques
 		deadline.end();
 	}
 	if (!response) throw classifyFailure(failure, deadline.signal, aborted);
-	const { status, headers } = response;
-	const text = redactSecrets(response.text, secrets, { errorText: status < 200 || status >= 300 });
-	if (status >= 300 && status < 400) throw redirectFailure(status, headers);
-	if (status >= 200 && status < 300) return successBody(status, text);
-	throw failureFromResponse(status, headers, text);
+	// Redaction happens on what is kept, decoded (parsed JSON strings, HTML text, the redirect's host).
+	const { status, headers, text } = response;
+	if (status >= 300 && status < 400) throw redirectFailure(status, headers, secrets);
+	if (status >= 200 && status < 300) return successBody(status, text, secrets);
+	throw failureFromResponse(status, headers, text, secrets);
 }
