@@ -18,7 +18,7 @@ import { openSender } from '../shared/sending/sender';
 import { settle } from '../shared/sending/settle';
 import type { KindCache } from './conversationKindCache';
 import { startCursor, type Cursor } from './cursor';
-import { triggerProperties } from './fields';
+import { pollTimeoutMs, triggerProperties } from './fields';
 import { conversationKey, latestConversations, pollConversations } from './newConversations';
 import { latestMessages, messageSource, pollMessages } from './newMessages';
 
@@ -41,9 +41,16 @@ function pollError(context: IPollFunctions, error: unknown): Error {
 	});
 }
 
-async function poll(context: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+/**
+ * The polls running now, by workflow and node: n8n starts a poll at each poll time whether or not the last one ended,
+ * and two polls reading from one cursor would report the same messages twice. Module state, like the shared pacers.
+ */
+const running = new Set<string>();
+
+async function poll(context: IPollFunctions, deadline: AbortSignal): Promise<INodeExecutionData[][] | null> {
 	const p = readParams(context);
-	const { send } = await openSender(context, { need: 'master', user: 'the LeanCloud IM Trigger', policy: READ_POLICY });
+	// The deadline ends waits at once and aborts requests on the wire.
+	const { send } = await openSender(context, { need: 'master', user: 'the LeanCloud IM Trigger', policy: READ_POLICY, stop: deadline, cancel: deadline });
 	const state = context.getWorkflowStaticData('node') as TriggerState;
 	const messages = p.string('event') !== 'newConversation';
 	// A copy: the stored cache changes only with a successful poll.
@@ -103,8 +110,28 @@ export class LeanCloudImTrigger implements INodeType {
 	};
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
-		const outcome = await settle(poll(this));
-		if (!outcome.ok) throw pollError(this, outcome.error);
-		return outcome.value;
+		const key = `${this.getWorkflow().id ?? ''}|${this.getNode().name}`;
+		const manual = this.getMode() === 'manual';
+		if (!manual && running.has(key)) {
+			this.logger.warn(`LeanCloud IM Trigger "${this.getNode().name}": the previous poll is still running, so this one is skipped (see Options > Poll Timeout)`);
+			return null;
+		}
+		let timeoutMs: number;
+		try {
+			timeoutMs = pollTimeoutMs(readParams(this));
+		} catch (error) {
+			throw pollError(this, error);
+		}
+		const deadline = AbortSignal.timeout(timeoutMs);
+		if (!manual) running.add(key);
+		const outcome = await settle(poll(this, deadline));
+		if (!manual) running.delete(key);
+		if (outcome.ok) return outcome.value;
+		if (deadline.aborted) {
+			throw new NodeOperationError(this.getNode(), `The poll did not finish within Options > Poll Timeout (${timeoutMs / 1000} s)`, {
+				description: 'LeanCloud answered too slowly, or not at all. The cursor did not move: the next poll reads the same messages. Check API Server in the credential, or raise Poll Timeout (keep it below the poll interval).',
+			});
+		}
+		throw pollError(this, outcome.error);
 	}
 }

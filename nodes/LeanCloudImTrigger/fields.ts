@@ -13,6 +13,14 @@ export const MESSAGE_TYPES = ['text', 'image', 'audio', 'video', 'location', 'fi
 export const KIND_VALUES = [CONVERSATION.value, CHAT_ROOM.value, SERVICE_CONVERSATION.value] as const;
 
 export const DEFAULT_MAX_PER_POLL = 1000;
+/** A poll's whole time, below n8n's shortest poll interval (a minute), so a poll never runs into the next. */
+export const DEFAULT_POLL_TIMEOUT_S = 50;
+
+/** Options > Poll Timeout: the longest one poll may take, all its requests and waits together. */
+export function pollTimeoutMs(p: Params): number {
+	const options = p.collection('options');
+	return (options.has('pollTimeout') ? options.integer('pollTimeout', { min: 1, max: 86_400 }) : DEFAULT_POLL_TIMEOUT_S) * 1000;
+}
 
 /** Options > Max Items per Poll: most records one poll reads, for either event. */
 export function maxPerPoll(p: Params): number {
@@ -142,6 +150,15 @@ export const triggerProperties: INodeProperties[] = [
 				],
 				description: 'Only messages of these types. Empty reports every type.',
 				displayOptions: { show: { '/event': ['newMessage'] } },
+			},
+			{
+				displayName: 'Poll Timeout (Seconds)',
+				name: 'pollTimeout',
+				type: 'number',
+				default: DEFAULT_POLL_TIMEOUT_S,
+				typeOptions: { minValue: 1 },
+				description:
+					'Longest one poll may take, all its requests and waits together; keep it below the poll interval. A poll still running when the next is due makes that one skip.',
 			},
 			{
 				displayName: 'Start From',

@@ -10,6 +10,7 @@ import { MAX_RATE_LIMIT_REFUSALS, READ_POLICY, sendWithPolicy } from '../../node
 import { settle } from '../../nodes/shared/sending/settle';
 import { rtm } from '../../nodes/shared/params/path';
 import { startServer, type HostileServer } from '../harness/hostile.cjs';
+import { until } from '../harness/hooks';
 import { byId, oid } from '../harness/leancloud';
 import { defaultCredentials, runNode, runPoll, TEST_APP_KEY, TEST_MASTER_KEY } from '../../harness/runNode';
 
@@ -233,5 +234,29 @@ describe('keys echoed back in disguise are redacted as decoded', () => {
 		const { output } = await runNode({ continueOnFail: true, credentials: at(server), parameters: members() });
 		expect(leaks(output)).toEqual([]);
 		expect(String(output[0].json.error)).toContain('to host [redacted].evil.example');
+	});
+});
+
+describe('trigger polls against a server that never answers', () => {
+	const standing = (): IDataObject => ({ 'node:LeanCloud IM Trigger': { cursor: { key: 'message:app', position: Date.now(), seen: [] } } });
+
+	test('a poll ends at Poll Timeout with a clear error, and a poll due meanwhile is skipped instead of reading the same cursor', async () => {
+		const server = await startServer(() => {
+			// never answers
+		});
+		servers.push(server);
+		const parameters = { event: 'newMessage', scope: 'app', options: { pollTimeout: 2 } };
+		const first = settle(runPoll({ credentials: at(server), parameters, staticData: standing() }));
+		await until(() => server.requests.length === 1);
+		// The next poll time comes while the first is still waiting: it is skipped, and sends nothing.
+		expect(await runPoll({ credentials: at(server), parameters, staticData: standing() })).toBeNull();
+		expect(server.requests).toHaveLength(1);
+		const outcome = await first;
+		expect(outcome.ok).toBe(false);
+		expect((outcome as { error: Error }).error.message).toBe('The poll did not finish within Options > Poll Timeout (2 s)');
+		// Once it has ended, the next poll runs again.
+		const next = settle(runPoll({ credentials: at(server), parameters, staticData: standing() }));
+		await until(() => server.requests.length === 2);
+		expect((await next).ok).toBe(false);
 	});
 });
