@@ -1,6 +1,7 @@
 // `npm run test:stress`: the test suite N times in a row (20 by default) while a second copy of the suite runs
-// beside it the whole time, as on a busy two-core machine. Any failure is a defect: tests must sequence by
-// states reached, never by how long things take. Prints one line per run and a summary; exits 1 on any failure.
+// beside it the whole time, as on a busy two-core machine. Any failure, of either copy, is a defect: tests must
+// sequence by states reached, never by how long things take. Prints one line per run (and each failure of the
+// second copy, with the tests that failed) and a summary; exits 1 on any failure.
 //   --runs N     how many runs are counted (default 20)
 //   --no-load    without the second copy (to compare)
 import { spawn } from 'node:child_process';
@@ -45,17 +46,28 @@ let loadChild;
 let stopLoad = false;
 let loadRuns = 0;
 let loadFailures = 0;
-/** The second copy: the suite again and again until the counted runs are done. */
+/** The second copy: the suite again and again until the counted runs are done; its failures are named too. */
 async function load() {
 	while (!stopLoad) {
+		/** @type {{ code: number, failed: string[] }} */
 		const result = await new Promise((resolve) => {
-			const child = spawn(process.execPath, [jest, '--ci', '--silent'], { cwd: repo, env: { ...process.env, FORCE_COLOR: '0' }, stdio: 'ignore' });
+			const child = spawn(process.execPath, [jest, '--ci'], { cwd: repo, env: { ...process.env, FORCE_COLOR: '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
 			loadChild = child;
-			child.on('close', (code) => resolve(code));
+			let output = '';
+			/** @param {Buffer} chunk */
+			const keep = (chunk) => {
+				output = (output + chunk.toString()).slice(-200_000);
+			};
+			child.stdout?.on('data', keep);
+			child.stderr?.on('data', keep);
+			child.on('close', (code) => resolve({ code: code ?? 1, failed: [...output.matchAll(/^\s+✕ (.*)$/gm)].map((match) => match[1]) }));
 		});
 		if (stopLoad) break;
 		loadRuns += 1;
-		if (result !== 0) loadFailures += 1;
+		if (result.code !== 0) {
+			loadFailures += 1;
+			console.log(`second copy, run ${loadRuns}: FAILED${result.failed.map((name) => `\n        failed: ${name}`).join('')}`);
+		}
 	}
 }
 
@@ -78,5 +90,5 @@ await loading;
 const minutes = ((Date.now() - started) / 60_000).toFixed(1);
 console.log(`beside them: ${loadRuns} complete runs of the second copy, ${loadFailures} failed`);
 console.log(`test:stress took ${minutes} min`);
-console.log(`stress: ${runs - failures} passed, ${failures} failed`);
-process.exit(failures === 0 ? 0 : 1);
+console.log(`stress: ${runs - failures} passed, ${failures} failed (and ${loadFailures} failed of ${loadRuns} beside them)`);
+process.exit(failures === 0 && loadFailures === 0 ? 0 : 1);
