@@ -37,7 +37,7 @@ const at = (server: HostileServer) => ({ ...defaultCredentials, apiServer: serve
 const members = (extra: IDataObject = {}) => ({ resource: 'member', operation: 'getAll', returnAll: true, conversationId: byId(CONVERSATION), ...extra });
 
 describe('429 answers that would make a tight loop', () => {
-	test.each(['0', '0.001'])('Retry-After: %s is waited at least a second each time: a read fails after Max Wait with 5 requests, not thousands', async (retryAfter) => {
+	test.each(['0', '0.001', new Date(Date.now() - 3_600_000).toUTCString()])('Retry-After: %s is waited at least a second each time: a read fails after Max Wait with 5 requests, not thousands', async (retryAfter) => {
 		const server = await refusingServer(retryAfter);
 		const { error } = await runNode({ credentials: at(server), parameters: members({ options: { maxRateLimitWait: 4 } }) });
 		// 1 s floor, 4 s of Max Wait: the first request and four resends, then the fifth wait would pass Max Wait.
@@ -46,7 +46,7 @@ describe('429 answers that would make a tight loop', () => {
 		expect(error?.description).toContain('it refused the request 5 times');
 	});
 
-	test.each(['-1', new Date(Date.now() - 3_600_000).toUTCString(), 'soon'])('an unusable Retry-After (%s) is LeanCloud\'s documented minute: past Max Wait at once', async (retryAfter) => {
+	test.each(['-1', 'soon'])('an unusable Retry-After (%s) is LeanCloud\'s documented minute: past Max Wait at once', async (retryAfter) => {
 		const server = await refusingServer(retryAfter);
 		const { error } = await runNode({ credentials: at(server), parameters: members({ options: { maxRateLimitWait: 30 } }) });
 		expect(server.requests).toHaveLength(1);

@@ -87,8 +87,8 @@ export async function sendWithPolicy(
 					hint: `LeanCloud answered 429 to this request ${refusals} times in a row, so the node stopped asking. ${MAX_WAIT_ADVICE}`,
 				});
 			}
-			// No answer makes the wait shorter than the floor; an unusable Retry-After (none, negative, a past date) is
-			// LeanCloud's documented one-minute window.
+			// No answer makes the wait shorter than the floor; an unusable Retry-After (none, negative, not a number or a
+			// date) is LeanCloud's documented one-minute window.
 			const told = retryAfterMs === undefined ? undefined : Math.max(MIN_RATE_LIMIT_WAIT_MS, retryAfterMs);
 			const blockedFor = pacer ? pacer.rateLimited(told) : (told ?? QUOTA_WINDOW_MS);
 			if (waited + blockedFor > policy.maxRateLimitWaitMs) {

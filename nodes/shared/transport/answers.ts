@@ -35,16 +35,17 @@ export function headerValue(headers: IDataObject | undefined, name: string): str
 }
 
 /**
- * Retry-After as milliseconds (delay-seconds or an HTTP date), clamped to what a timer can wait; undefined when
- * unusable (absent, not a number or date, negative, or a date already past), so callers fall back to their own rule.
+ * Retry-After as milliseconds (delay-seconds or an HTTP date), clamped to what a timer can wait. A date already past
+ * means now (0: clocks differ, and HTTP dates have whole seconds); undefined when unusable (absent, not a number or
+ * a date, or negative), so callers fall back to their own rule.
  */
 export function retryAfterMs(headers: IDataObject | undefined, now = Date.now()): number | undefined {
 	const value = headers?.['retry-after'] ?? headers?.['Retry-After'];
 	if (value === undefined || value === null || String(value).trim() === '') return undefined;
 	const seconds = Number(value);
-	const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(String(value)) - now;
-	if (!Number.isFinite(ms) || ms < 0) return undefined;
-	return Math.min(MAX_RETRY_AFTER_MS, ms);
+	if (Number.isFinite(seconds)) return seconds < 0 ? undefined : Math.min(MAX_RETRY_AFTER_MS, seconds * 1000);
+	const date = Date.parse(String(value));
+	return Number.isFinite(date) ? Math.min(MAX_RETRY_AFTER_MS, Math.max(0, date - now)) : undefined;
 }
 
 /** A 3xx: never followed, reported naming the target host (or path, redacted) without echoing the whole Location. */
