@@ -47,8 +47,7 @@ function pollError(context: IPollFunctions, error: unknown): Error {
  */
 const running = new Set<string>();
 
-async function poll(context: IPollFunctions, deadline: AbortSignal): Promise<INodeExecutionData[][] | null> {
-	const p = readParams(context);
+async function poll(context: IPollFunctions, p: Params, deadline: AbortSignal): Promise<INodeExecutionData[][] | null> {
 	// The deadline ends waits at once and aborts requests on the wire.
 	const { send } = await openSender(context, { need: 'master', user: 'the LeanCloud IM Trigger', policy: READ_POLICY, stop: deadline, cancel: deadline });
 	const state = context.getWorkflowStaticData('node') as TriggerState;
@@ -116,15 +115,17 @@ export class LeanCloudImTrigger implements INodeType {
 			this.logger.warn(`LeanCloud IM Trigger "${this.getNode().name}": the previous poll is still running, so this one is skipped (see Options > Poll Timeout)`);
 			return null;
 		}
+		// Read once: the same parameters bound the poll and drive it.
+		const p = readParams(this);
 		let timeoutMs: number;
 		try {
-			timeoutMs = pollTimeoutMs(readParams(this));
+			timeoutMs = pollTimeoutMs(p);
 		} catch (error) {
 			throw pollError(this, error);
 		}
 		const deadline = AbortSignal.timeout(timeoutMs);
 		if (!manual) running.add(key);
-		const outcome = await settle(poll(this, deadline));
+		const outcome = await settle(poll(this, p, deadline));
 		if (!manual) running.delete(key);
 		if (outcome.ok) return outcome.value;
 		if (deadline.aborted) {
