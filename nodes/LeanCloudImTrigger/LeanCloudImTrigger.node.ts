@@ -15,7 +15,7 @@ import { searchChatRooms, searchConversations } from '../shared/pickers/listSear
 import { toNodeError } from '../shared/reporting/nodeError';
 import { READ_POLICY } from '../shared/sending/retry';
 import { openSender } from '../shared/sending/sender';
-import { settle } from '../shared/sending/settle';
+import { settle } from '../shared/errors/settle';
 import type { KindCache } from './conversationKindCache';
 import { startCursor, type Cursor } from './cursor';
 import { pollTimeoutMs, triggerProperties } from './fields';

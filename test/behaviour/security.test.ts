@@ -153,10 +153,10 @@ describe('deadlines and size caps', () => {
 		expect(error?.errorResponse).toMatchObject({ networkCode: 'ETIMEDOUT' });
 	});
 
-	test('a body over 32 MB is cut off with a clear error', async () => {
+	test('a body over 16 MB is cut off with a clear error', async () => {
 		const server = await serve(endlessServer({ chunkBytes: 1024 * 1024, everyMs: 1 }));
 		const { error } = await runNode({ credentials: { ...defaultCredentials, apiServer: server.url }, parameters: members({ options: { timeout: 60 } }) });
-		expect(error?.message).toMatch(/^LeanCloud: The response is larger than 32 MB and was cut off \(\d+ bytes or more\) \[HTTP 200, ERESPONSETOOLARGE\]$/);
+		expect(error?.message).toMatch(/^LeanCloud: The response is larger than 16 MB and was cut off \(\d+ bytes or more\) \[HTTP 200, ERESPONSETOOLARGE\]$/);
 		expect(server.requests).toHaveLength(1);
 	});
 
@@ -165,7 +165,7 @@ describe('deadlines and size caps', () => {
 			.get(`/1.2/rtm/conversations/${CONVERSATION}/members`)
 			.reply(200, '{"result":[]}', { 'Content-Length': String(100 * 1024 * 1024) });
 		const { error } = await runNode({ parameters: members() });
-		expect(error?.message).toBe('LeanCloud: The response is larger than 32 MB and was cut off (104857600 bytes or more) [HTTP 200, ERESPONSETOOLARGE]');
+		expect(error?.message).toBe('LeanCloud: The response is larger than 16 MB and was cut off (104857600 bytes or more) [HTTP 200, ERESPONSETOOLARGE]');
 	});
 });
 

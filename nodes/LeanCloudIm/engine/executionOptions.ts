@@ -14,11 +14,15 @@ export interface ExecutionOptions {
 	retry: RetryPolicy;
 	/** Most pages one item's Get Many reads (Return All, or a very large Limit). */
 	maxPages: number;
+	/** Most items the Get Many of all input items together may output in one run. */
+	maxOutputItems: number;
 }
 
 export const DEFAULT_CONCURRENCY = 8;
 export const DEFAULT_MAX_RATE_LIMIT_WAIT_S = 300;
 export const DEFAULT_TIMEOUT_S = 30;
+/** A run's Get Many output bound: about 100 MB of execution data at 1 KB an item. */
+export const DEFAULT_MAX_OUTPUT_ITEMS = 100_000;
 
 /** The Message Quota option's values (the Options field lists the same, with names). */
 export const QUOTA_VALUES = ['auto', '120', '1800', '3600', '5400', '7200', '9000', 'custom'] as const;
@@ -37,6 +41,7 @@ export function readExecutionOptions(params: Params): ExecutionOptions {
 		requestsPerMinute,
 		timeoutMs: seconds('timeout', DEFAULT_TIMEOUT_S, 1) * 1000,
 		maxPages: options.has('maxPages') ? options.integer('maxPages', { min: 1, max: 1_000_000 }) : DEFAULT_MAX_PAGES,
+		maxOutputItems: options.has('maxOutputItems') ? options.integer('maxOutputItems', { min: 1, max: 100_000_000 }) : DEFAULT_MAX_OUTPUT_ITEMS,
 		retry: {
 			retryOnRateLimit: options.boolean('retryOnRateLimit', true),
 			maxRateLimitWaitMs: seconds('maxRateLimitWait', DEFAULT_MAX_RATE_LIMIT_WAIT_S, 0) * 1000,

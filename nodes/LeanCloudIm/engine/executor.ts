@@ -2,15 +2,16 @@ import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INod
 
 import { CancelledError } from '../../shared/errors/cancelledError';
 import { CredentialProblem } from '../../shared/errors/credentialProblem';
-import { collectPages } from '../../shared/paging/paginate';
+import { checkRecordCount, collectPages } from '../../shared/paging/paginate';
 import { toNodeError } from '../../shared/reporting/nodeError';
 import { release, reserve, waitTurn, type Ticket } from './lanes';
 import type { Send } from '../../shared/sending/requestSpec';
 import { openSender } from '../../shared/sending/sender';
-import { settle } from '../../shared/sending/settle';
+import { settle } from '../../shared/errors/settle';
 import { errorJson } from './errorItem';
 import { readExecutionOptions, type ExecutionOptions } from './executionOptions';
 import type { AssembledOperation, OperationDef } from './operation';
+import { OutputBudget } from './outputBudget';
 import { itemScope, planItem, readItemParams, type Plan } from './plan';
 import { runScheduled } from './schedule';
 import { stopReport } from './stopReport';
@@ -18,15 +19,17 @@ import { stopReport } from './stopReport';
 type Planned = Extract<Plan, { ok: true }>;
 
 /** One item's request(s): every page of a Get Many, else the one request, shaped into output items. */
-async function run(op: OperationDef, planned: Planned, send: Send, maxPages: number): Promise<IDataObject[]> {
+async function run(op: OperationDef, planned: Planned, send: Send, options: ExecutionOptions, budget: OutputBudget): Promise<IDataObject[]> {
 	if (op.list) {
 		const list = op.list;
-		const items = await collectPages(send, planned.request, list, planned.limit, maxPages);
+		const items = await collectPages(send, planned.request, list, planned.limit, options.maxPages, (count) => budget.take(count));
 		return items.map((item) => (list.toItem ? list.toItem(item, planned.params) : (item as IDataObject)));
 	}
 	const body = await send(planned.request);
 	const shaped = op.output ? op.output(body, planned.params) : (body as IDataObject);
-	return Array.isArray(shaped) ? shaped : [shaped];
+	if (!Array.isArray(shaped)) return [shaped];
+	checkRecordCount(shaped.length);
+	return shaped;
 }
 
 /**
@@ -88,6 +91,7 @@ export async function runOperation(context: IExecuteFunctions, operation: Assemb
 	);
 
 	const results: INodeExecutionData[][] = new Array(plans.length);
+	const budget = new OutputBudget(options.maxOutputItems);
 	let fatal: { error: NodeApiError | NodeOperationError; itemIndex: number } | undefined;
 	const runItem = async (itemIndex: number) => {
 		const entry = plans[itemIndex] as Plan;
@@ -101,7 +105,7 @@ export async function runOperation(context: IExecuteFunctions, operation: Assemb
 		const outcome = await settle(
 			(async () => {
 				if (ticket) await waitTurn(ticket, stop.signal);
-				return await run(op, entry, sender.send, options.maxPages);
+				return await run(op, entry, sender.send, options, budget);
 			})(),
 		);
 		if (ticket) release(ticket);

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { DEFAULT_CONCURRENCY, DEFAULT_MAX_RATE_LIMIT_WAIT_S, DEFAULT_TIMEOUT_S } from '../engine/executionOptions';
+import { DEFAULT_CONCURRENCY, DEFAULT_MAX_OUTPUT_ITEMS, DEFAULT_MAX_RATE_LIMIT_WAIT_S, DEFAULT_TIMEOUT_S } from '../engine/executionOptions';
 import { DEFAULT_MAX_PAGES } from '../../shared/paging/paginate';
 
 /** Fields every operation's "Options" collection gets, after its own. */
@@ -86,6 +86,17 @@ export const allExecutionOptionFields: INodeProperties[] = [
 const QUOTA_FIELDS = ['quota', 'customQuota'];
 /** The execution options of operations whose requests count against no message quota. */
 export const withoutQuota = allExecutionOptionFields.filter((field) => !QUOTA_FIELDS.includes(field.name));
+
+/** Shown only on operations that page (Get Many and the like), with Max Pages. */
+export const maxOutputItemsField: INodeProperties = {
+	displayName: 'Max Output Items',
+	name: 'maxOutputItems',
+	type: 'number',
+	default: DEFAULT_MAX_OUTPUT_ITEMS,
+	typeOptions: { minValue: 1 },
+	description:
+		'Most items this node may output in one run, all input items together, before the item that would pass it fails asking to narrow the query: a guard for the memory of the n8n instance',
+};
 
 /** Shown only on operations that page (Get Many and the like). */
 export const maxPagesField: INodeProperties = {

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { OperationDef } from '../engine/operation';
-import { allExecutionOptionFields, maxPagesField, withoutQuota } from './executionOptions';
+import { allExecutionOptionFields, maxOutputItemsField, maxPagesField, withoutQuota } from './executionOptions';
 
 /**
  * The operation's parameters as the node shows them: its own, with the execution options added to its "Options"
@@ -11,8 +11,8 @@ import { allExecutionOptionFields, maxPagesField, withoutQuota } from './executi
  */
 export function operationFields(op: OperationDef): INodeProperties[] {
 	const { properties } = op;
-	// Max Pages only where the operation pages; sorted by name, as n8n shows collection options.
-	const executionOptionFields = [...(op.bucket === 'normal' ? allExecutionOptionFields : withoutQuota), ...(op.list ? [maxPagesField] : [])].sort((a, b) =>
+	// Max Pages and Max Output Items only where the operation pages; sorted by name, as n8n shows collection options.
+	const executionOptionFields = [...(op.bucket === 'normal' ? allExecutionOptionFields : withoutQuota), ...(op.list ? [maxOutputItemsField, maxPagesField] : [])].sort((a, b) =>
 		a.displayName.localeCompare(b.displayName),
 	);
 	const existing = properties.find((property) => property.name === 'options' && property.type === 'collection');

@@ -4,7 +4,7 @@ import { rtm, type RtmPath } from '../params/path';
 import { toNodeError } from '../reporting/nodeError';
 import { openSender } from '../sending/sender';
 import { PICKER_POLICY } from '../sending/retry';
-import { settle } from '../sending/settle';
+import { settle } from '../errors/settle';
 
 /** One page of picker results: what the editor shows before "load more", not the query's largest page. */
 const PICKER_PAGE_SIZE = 50;

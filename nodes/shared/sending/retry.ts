@@ -1,6 +1,6 @@
 import type { HttpMethod, RequestSpec, Send } from './requestSpec';
 import { QUOTA_WINDOW_MS, type Pacer } from './pace';
-import { settle } from './settle';
+import { settle } from '../errors/settle';
 import { wait } from './wait';
 import { CancelledError } from '../errors/cancelledError';
 import { LeanCloudFailure, RequestAbortedError } from '../errors/leanCloudFailure';

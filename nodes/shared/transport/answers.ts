@@ -1,7 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { LeanCloudFailure } from '../errors/leanCloudFailure';
-import { decodeEntities, redactDeep, redactSecrets } from './redact';
+import { settle } from '../errors/settle';
+import { decodeEntities, redactAnswer, redactSecrets, TooDeepError } from './redact';
 
 /** Longest Retry-After honoured: timers overflow past 2^31 - 1 ms. */
 const MAX_RETRY_AFTER_MS = 2 ** 31 - 1;
@@ -101,12 +102,18 @@ export function failureFromResponse(status: number, headers: IDataObject | undef
 
 /**
  * A 2xx body: JSON with every string redacted as decoded, or a failure (LeanCloud always answers JSON; a proxy page or
- * a cut-off body is not a result).
+ * a cut-off body is not a result). Nesting no LeanCloud answer has is refused before anything else walks it.
  */
-export function successBody(status: number, text: string, secrets: string[]): unknown {
+export async function successBody(status: number, text: string, secrets: string[]): Promise<unknown> {
 	const body = parseBody(text);
 	if (typeof body === 'string') throw new LeanCloudFailure(`The response is not JSON (${excerptOf(body, secrets) || 'empty'})`, { status });
-	return redactDeep(body, secrets);
+	const redacted = await settle(redactAnswer(body, secrets));
+	if (redacted.ok) return redacted.value;
+	if (!(redacted.error instanceof TooDeepError)) throw redacted.error;
+	throw new LeanCloudFailure(redacted.error.message, {
+		status,
+		hint: 'LeanCloud\'s answers are a few levels deep. Check that API Server is your app\'s REST API domain.',
+	});
 }
 
 export function timeoutFailure(timeoutMs: number): LeanCloudFailure {

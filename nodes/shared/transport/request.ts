@@ -100,6 +100,6 @@ export async function sendRequest(context: RequestContext, spec: TransportReques
 	// Redaction happens on what is kept, decoded (parsed JSON strings, HTML text, the redirect's host).
 	const { status, headers, text } = response;
 	if (status >= 300 && status < 400) throw redirectFailure(status, headers, secrets);
-	if (status >= 200 && status < 300) return successBody(status, text, secrets);
+	if (status >= 200 && status < 300) return await successBody(status, text, secrets);
 	throw failureFromResponse(status, headers, text, secrets);
 }

@@ -2,9 +2,16 @@ import { LeanCloudFailure, RequestAbortedError } from '../errors/leanCloudFailur
 
 /**
  * The largest answer read. LeanCloud's largest page (1,000 history records of at most 5 KB each) is about
- * 6 MB; a bigger body is a misbehaving server and is cut off instead of filling the memory.
+ * 6 MB; a bigger body is a misbehaving server and is cut off instead of filling the memory. The bound is also
+ * what one `JSON.parse` may cost, and parsing cannot yield: 16 MB parse in about 60 ms here, where 31 MB took 130.
  */
-export const MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
+export const MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
+
+/**
+ * How much of an error body is read: LeanCloud's `{"code","error"}` is a few hundred bytes, and only 2,000
+ * characters of a proxy's page are looked at. The rest is never read, parsed or redacted.
+ */
+export const MAX_ERROR_BODY_BYTES = 64 * 1024;
 
 type BodyStream = AsyncIterable<unknown> & { destroy(error?: Error): void };
 
@@ -21,8 +28,13 @@ function tooLarge(status: number, bytes: number): LeanCloudFailure {
 	});
 }
 
-/** Reads the body as text, at most MAX_RESPONSE_BYTES, stopping at once when `signal` aborts. */
+/**
+ * Reads the body as text, stopping at once when `signal` aborts. A success body is read whole, at most
+ * MAX_RESPONSE_BYTES (more is an error); any other body only up to MAX_ERROR_BODY_BYTES, the rest discarded.
+ */
 export async function readBody(body: unknown, status: number, declaredLength: string | undefined, signal: AbortSignal): Promise<string> {
+	const success = status >= 200 && status < 300;
+	if (!success) return readPrefix(body, MAX_ERROR_BODY_BYTES, signal);
 	if (!isStream(body)) {
 		// A helper that buffered the body itself (not n8n's current ones): take what it gave.
 		if (typeof body === 'string') return body;
@@ -52,4 +64,30 @@ export async function readBody(body: unknown, status: number, declaredLength: st
 	}
 	if (signal.aborted) throw new RequestAbortedError();
 	return Buffer.concat(chunks).toString('utf8');
+}
+
+/** The first `maxBytes` of a body as text (a character cut in two is dropped by the decoder); the stream is then closed. */
+async function readPrefix(body: unknown, maxBytes: number, signal: AbortSignal): Promise<string> {
+	if (!isStream(body)) {
+		if (typeof body === 'string') return body.slice(0, maxBytes);
+		if (body === undefined || body === null) return '';
+		return (Buffer.isBuffer(body) ? body.toString('utf8') : JSON.stringify(body)).slice(0, maxBytes);
+	}
+	const chunks: Buffer[] = [];
+	let size = 0;
+	const onAbort = () => body.destroy(new RequestAbortedError());
+	signal.addEventListener('abort', onAbort, { once: true });
+	try {
+		for await (const chunk of body) {
+			const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
+			chunks.push(buffer.subarray(0, maxBytes - size));
+			size += Math.min(buffer.length, maxBytes - size);
+			if (size >= maxBytes) break;
+		}
+	} finally {
+		signal.removeEventListener('abort', onAbort);
+		body.destroy();
+	}
+	if (signal.aborted) throw new RequestAbortedError();
+	return Buffer.concat(chunks).toString('utf8').replace(/\uFFFD$/, '');
 }

@@ -1,0 +1,25 @@
+// How long the event loop was blocked while some work ran, for the hostile-answer tests. A .cjs file: test TypeScript
+// may not use Node's timers or perf_hooks (the community-node lint rules cover it too).
+const { monitorEventLoopDelay } = require('node:perf_hooks');
+
+/**
+ * The longest the event loop was blocked while `work` ran, in ms (a 10 ms resolution monitor). A block is recorded
+ * when the monitor's next sample comes after it, so the loop is let turn once more before the figure is read (not a
+ * race: the sample only has to happen, whenever it does).
+ * @template T
+ * @param {() => Promise<T>} work
+ * @returns {Promise<{ value: T, blockedMs: number }>}
+ */
+async function longestBlock(work) {
+	const monitor = monitorEventLoopDelay({ resolution: 10 });
+	monitor.enable();
+	try {
+		const value = await work();
+		await new Promise((resolve) => setTimeout(resolve, 50));
+		return { value, blockedMs: monitor.max / 1e6 };
+	} finally {
+		monitor.disable();
+	}
+}
+
+module.exports = { longestBlock };
