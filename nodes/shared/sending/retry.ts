@@ -61,13 +61,12 @@ export async function sendWithPolicy(
 		await wait(ms, signal);
 	};
 	for (let attempt = 1; ; attempt++) {
-		if (pacer) {
-			for (let delay = pacer.delay(); delay > 0; delay = pacer.delay()) await waitWithin(delay);
-			pacer.start();
-		}
+		if (pacer) for (let delay = pacer.delay(); delay > 0; delay = pacer.delay()) await waitWithin(delay);
 		// The last check before the wire: after a failure elsewhere (or a cancel) nothing new is sent.
 		if (signal?.aborted) throw new CancelledError();
+		const slot = pacer?.start();
 		const outcome = await settle(send(spec));
+		if (slot) pacer?.finish(slot);
 		if (outcome.ok) {
 			pacer?.succeeded();
 			return outcome.value;
