@@ -205,6 +205,7 @@ export async function n8nWith({ sandbox, workflows, port, env = {}, start = true
 		runtime,
 		userFolder,
 		url: `http://127.0.0.1:${port}`,
+		pid: n8n?.child.pid,
 		stop: async () => {
 			if (n8n) await stopProcess(n8n.child);
 			rmSync(userFolder, { recursive: true, force: true });

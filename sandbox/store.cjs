@@ -29,6 +29,8 @@ class Store {
 		this.conversations = new Map();
 		/** @type {Map<string, StoredRecord[]>} conversation ID -> records, oldest first */
 		this.messages = new Map();
+		/** @type {StoredRecord[]} every stored record, oldest first: the app-wide history without a sort per request (benchmarks store 200,000) */
+		this.ordered = [];
 		/** @type {Map<string, Map<string, number>>} conversation ID -> Map(client ID -> expiry ms) */
 		this.temporarySilences = new Map();
 		/** @type {Map<string, Set<string>>} conversation ID -> Set(client ID) */
@@ -155,6 +157,7 @@ class Store {
 		this.conversation(id);
 		this.conversations.delete(id);
 		this.messages.delete(id);
+		this.ordered = this.ordered.filter((record) => record['conv-id'] !== id);
 		for (const map of [this.temporarySilences, this.permanentSilences, this.memberInfos, this.blacklists, this.subscribers]) map.delete(id);
 	}
 
@@ -229,7 +232,11 @@ class Store {
 		const { transient = false, toClients, prefix = '' } = options;
 		const timestamp = this.nextTimestamp();
 		const record = { timestamp, 'conv-id': id, data, from, 'msg-id': prefix + messageId(), 'is-conv': true, 'is-room': false, to: id, bin: false, 'from-ip': '127.0.0.1' };
-		if (!transient) this.setOf(this.messages, id, () => []).push({ ...record, seq: ++this.sequence, ...(toClients ? { toClients } : {}) });
+		if (!transient) {
+			const stored = { ...record, seq: ++this.sequence, ...(toClients ? { toClients } : {}) };
+			this.setOf(this.messages, id, () => []).push(stored);
+			this.ordered.push(stored);
+		}
 		return record;
 	}
 
@@ -254,6 +261,7 @@ class Store {
 	deleteMessage(id, record) {
 		const list = this.setOf(this.messages, id, () => []);
 		list.splice(list.indexOf(record), 1);
+		this.ordered.splice(this.ordered.indexOf(record), 1);
 	}
 
 	/**
@@ -271,7 +279,7 @@ class Store {
 	/** Every stored message, oldest first, optionally only those `keep` accepts (a client's, a subscriber's). */
 	/** @param {(record: StoredRecord) => boolean} [keep] */
 	allMessages(keep = () => true) {
-		return [...this.messages.values()].flat().filter(keep).sort((a, b) => a.seq - b.seq);
+		return this.ordered.filter(keep);
 	}
 }
 

@@ -18,7 +18,7 @@ import { openSender } from '../shared/sending/sender';
 import { settle } from '../shared/errors/settle';
 import type { KindCache } from './conversationKindCache';
 import { startCursor, type Cursor } from './cursor';
-import { pollTimeoutMs, triggerProperties } from './fields';
+import { maxPerPoll, pollTimeoutMs, triggerProperties } from './fields';
 import { conversationKey, latestConversations, pollConversations } from './newConversations';
 import { latestMessages, messageSource, pollMessages } from './newMessages';
 
@@ -78,9 +78,18 @@ async function poll(context: IPollFunctions, p: Params, deadline: AbortSignal): 
 			return null;
 		}
 	}
-	const { items, next, skipped } = messages ? await pollMessages(send, p, cursor, kinds, now) : await pollConversations(send, p, cursor, now);
+	const { items, next, skipped, behindMs, newestFirst } = messages ? await pollMessages(send, p, cursor, kinds, now) : await pollConversations(send, p, cursor, now);
+	const name = `LeanCloud IM Trigger "${context.getNode().name}"`;
 	if (skipped > 0) {
-		context.logger.warn(`LeanCloud IM Trigger: ${skipped} record(s) skipped in this poll (not an object, or no usable ID or time: a server answer LeanCloud does not give)`);
+		context.logger.warn(`${name}: ${skipped} record(s) skipped in this poll (not an object, or no usable ID or time: a server answer LeanCloud does not give)`);
+	}
+	if (newestFirst) {
+		context.logger.warn(`${name}: the history route answered newest first although asked for oldest first, so this poll read it from the newest message back`);
+	}
+	if (behindMs !== undefined) {
+		context.logger.warn(
+			`${name} is falling behind: this poll read its maximum (Options > Max Items per Poll, ${maxPerPoll(p).toLocaleString('en-US')}) and the last record it read is ${Math.round(behindMs / 1000)} s old. The next poll goes on from there; if this repeats, raise Max Items per Poll or poll more often.`,
+		);
 	}
 	state.cursor = next as Cursor & IDataObject;
 	state.kinds = kinds;

@@ -12,7 +12,12 @@ export type MessageScope = (typeof MESSAGE_SCOPES)[number];
 export const MESSAGE_TYPES = ['text', 'image', 'audio', 'video', 'location', 'file', 'recalled', 'other'] as const;
 export const KIND_VALUES = [CONVERSATION.value, CHAT_ROOM.value, SERVICE_CONVERSATION.value] as const;
 
-export const DEFAULT_MAX_PER_POLL = 1000;
+/**
+ * Records one poll reads unless Options > Max Items per Poll says otherwise: an app sending 20,000 messages a minute
+ * needs about 21,700 a minute (the overlap window is read again), so the default one-minute poll keeps up with that.
+ */
+export const DEFAULT_MAX_PER_POLL = 30_000;
+export const MAX_MAX_PER_POLL = 100_000;
 /** A poll's whole time, below n8n's shortest poll interval (a minute), so a poll never runs into the next. */
 export const DEFAULT_POLL_TIMEOUT_S = 50;
 
@@ -25,7 +30,7 @@ export function pollTimeoutMs(p: Params): number {
 /** Options > Max Items per Poll: most records one poll reads, for either event. */
 export function maxPerPoll(p: Params): number {
 	const options = p.collection('options');
-	return options.has('maxPerPoll') ? options.integer('maxPerPoll', { min: 1, max: 10_000 }) : DEFAULT_MAX_PER_POLL;
+	return options.has('maxPerPoll') ? options.integer('maxPerPoll', { min: 1, max: MAX_MAX_PER_POLL }) : DEFAULT_MAX_PER_POLL;
 }
 
 const onMessages = { show: { event: ['newMessage'] } };
@@ -130,8 +135,9 @@ export const triggerProperties: INodeProperties[] = [
 				name: 'maxPerPoll',
 				type: 'number',
 				default: DEFAULT_MAX_PER_POLL,
-				typeOptions: { minValue: 1, maxValue: 10000 },
-				description: 'Most records read in one poll; the rest are read by the next poll, never dropped',
+				typeOptions: { minValue: 1, maxValue: MAX_MAX_PER_POLL },
+				description:
+					'Most records read in one poll; the rest are read by the next poll, never dropped. A poll that reaches it logs a warning saying how far behind the trigger is.',
 			},
 			{
 				displayName: 'Message Types',

@@ -8,6 +8,7 @@ import { rtm } from '../shared/params/path';
 import type { Send } from '../shared/sending/requestSpec';
 import { advance, readFrom, type Cursor } from './cursor';
 import { KIND_VALUES, maxPerPoll } from './fields';
+import type { PollResult } from './pollResult';
 import { followable, type Followed } from './records';
 
 /** Most rows read per kind in one poll: rows are sorted here (the API documents no order), so a poll reads them all up to this. */
@@ -52,7 +53,7 @@ async function createdSince(send: Send, kinds: ConversationKind[], since: number
 }
 
 /** One poll: every conversation created since the cursor (up to the cap, the rest next time), each reported once. */
-export async function pollConversations(send: Send, p: Params, cursor: Cursor, now: number): Promise<{ items: IDataObject[]; next: Cursor; skipped: number }> {
+export async function pollConversations(send: Send, p: Params, cursor: Cursor, now: number): Promise<PollResult> {
 	const cap = maxPerPoll(p);
 	const { rows, skipped } = await createdSince(send, chosenKinds(p), readFrom(cursor).time, 'createdAt', MAX_ROWS_PER_KIND);
 	// Past the cap, the poll reports the oldest `cap` rows it has not reported yet and resumes at the last one.
@@ -61,7 +62,8 @@ export async function pollConversations(send: Send, p: Params, cursor: Cursor, n
 	const capped = reportable.length > cap;
 	const taken = capped ? rows.slice(0, rows.indexOf(reportable[cap - 1]) + 1) : rows;
 	const { fresh, next } = advance(cursor, taken, capped, now);
-	return { items: fresh.map((entry) => entry.record), next, skipped };
+	const behindMs = capped ? Math.max(0, now - (next.resume?.time ?? next.position)) : undefined;
+	return { items: fresh.map((entry) => entry.record), next, skipped, behindMs };
 }
 
 /** Manual mode: the most recently created conversation of the chosen kinds. */

@@ -2,15 +2,15 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { CHAT_ROOM, CONVERSATION, objectIdSegment } from '../shared/conversations/kinds';
 import { contentTypeOf } from '../shared/messages/contentTypes';
-import { historyPages } from '../shared/paging/historyPages';
 import { simplifyRecord } from '../shared/messages/simplify';
-import { collectPages } from '../shared/paging/paginate';
 import type { Params } from '../shared/params/params';
 import { rtm, type RtmPath } from '../shared/params/path';
 import type { Send } from '../shared/sending/requestSpec';
 import { advance, readFrom, type Cursor } from './cursor';
 import { kindsOf, type KindCache } from './conversationKindCache';
+import type { PollResult } from './pollResult';
 import { followable } from './records';
+import { historySince } from './historySince';
 import { maxPerPoll, MESSAGE_SCOPES, MESSAGE_TYPES, type MessageScope } from './fields';
 
 /** Where the messages come from, and what the cursor follows (a changed target starts afresh). */
@@ -80,23 +80,17 @@ async function shape(send: Send, p: Params, scope: string, filters: Filters, rec
 	});
 }
 
-/**
- * One poll: every message since the cursor (up to the cap), each reported once; the cursor after it; and how many
- * records were dropped as unusable (no object, no sane ID or timestamp, a repeated ID).
- */
-export async function pollMessages(send: Send, p: Params, cursor: Cursor, cache: KindCache, now: number): Promise<{ items: IDataObject[]; next: Cursor; skipped: number }> {
+/** One poll: every message since the cursor (up to the cap, the rest next time), each reported once, and the cursor after it. */
+export async function pollMessages(send: Send, p: Params, cursor: Cursor, cache: KindCache, now: number): Promise<PollResult> {
 	const { scope, path } = messageSource(p);
 	const filters = readFilters(p, scope);
 	const cap = maxPerPoll(p);
-	const from = readFrom(cursor);
-	const query: IDataObject = { reversed: true, timestamp: from.time };
-	if (from.afterId) query.msgid = from.afterId;
-	else query.include_start = true;
-	const rows = await collectPages(send, { method: 'GET', path, query }, historyPages(), cap);
+	const { rows, capped, newestFirst } = await historySince(send, path, readFrom(cursor), cap);
 	const { records, skipped } = followable(rows, (row) => row['msg-id'], (row) => row.timestamp);
-	const { fresh, next } = advance(cursor, records, rows.length >= cap, now);
+	const { fresh, next } = advance(cursor, records, capped, now);
 	const items = await shape(send, p, scope, filters, fresh.map((entry) => entry.record), cache);
-	return { items, next, skipped };
+	const behindMs = capped ? Math.max(0, now - (next.resume?.time ?? next.position)) : undefined;
+	return { items, next, skipped, behindMs, newestFirst };
 }
 
 /** Manual mode ("Fetch Test Event"): the latest matching message, new or not, so fields can be mapped. */

@@ -1,0 +1,2 @@
+// Types for warnings.cjs.
+export declare function captureWarnings(): { messages: string[]; stop(): void };
