@@ -64,9 +64,23 @@ class TestItems implements INodeType {
 		properties: [{ displayName: 'Items', name: 'items', type: 'json', default: '[]', description: 'Items to emit' }],
 	};
 
+	/** An item's `$binary` key becomes its binary data (base64, file name, MIME type per property), as n8n keeps it in memory. */
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const items = JSON.parse(this.getNodeParameter('items', 0) as string) as IDataObject[];
-		return [items.map((json, index) => ({ json, pairedItem: { item: index } }))];
+		return [
+			items.map(({ $binary, ...json }, index) => {
+				const item: INodeExecutionData = { json, pairedItem: { item: index } };
+				if ($binary) {
+					item.binary = Object.fromEntries(
+						Object.entries($binary as Record<string, { base64: string; fileName?: string; mimeType: string }>).map(([property, { base64, fileName, mimeType }]) => [
+							property,
+							{ data: base64, mimeType, fileName, fileExtension: fileName?.split('.').pop(), fileSize: `${Buffer.from(base64, 'base64').length} B` },
+						]),
+					);
+				}
+				return item;
+			}),
+		];
 	}
 }
 

@@ -8,9 +8,12 @@ const { seedDemo, startChatter } = require('./demo.cjs');
 const { RateLimiter } = require('./limits.cjs');
 const { findRoute } = require('./routes.cjs');
 const { ApiError } = require('./failures.cjs');
+const { FileStorage, fileRoutes } = require('./files.cjs');
 const { Store } = require('./store.cjs');
 
 const PREFIX = '/1.2/rtm/';
+/** File storage routes (fileTokens, fileCallback, files) live under the storage API's version. */
+const STORAGE_PREFIX = '/1.1/';
 /** The conversation SANDBOX_SEED_MESSAGES fills (a valid 24-hex objectId, as the node requires). */
 const SEEDED_HISTORY_ID = '5eeded0000000000000000a1';
 
@@ -32,6 +35,8 @@ const DEFAULTS = {
 	demo: false,
 	/** With demo: a new message in the demo conversation every this many ms (0 = none), for the trigger to see. */
 	chatterMs: 0,
+	/** What `POST /1.1/fileTokens` answers as `provider`: `qiniu` (LeanCloud and TDS in China) or `s3` (international). */
+	fileProvider: 'qiniu',
 	/** The sandbox's clock (rate-limit windows, silences, timestamps): tests pass their own to set time instead of racing it. */
 	now: Date.now,
 };
@@ -97,6 +102,18 @@ function parseJson(text) {
 	throw new ApiError(400, 107, 'Malformed json object. A json dictionary is expected.');
 }
 
+/** A storage route's answer, which chooses its status (201 for an external file). */
+class StorageAnswer {
+	/**
+	 * @param {number} status
+	 * @param {unknown} payload
+	 */
+	constructor(status, payload) {
+		this.status = status;
+		this.payload = payload;
+	}
+}
+
 /** Starts a sandbox; resolves with its URL, keys, state and a close() function. */
 /** @param {import('./server.cjs').SandboxOptions} [options] */
 async function startSandbox(options = {}) {
@@ -110,10 +127,36 @@ async function startSandbox(options = {}) {
 	/** @type {(ms: number) => Promise<void>} */
 	const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
+	const storage = new FileStorage(config.fileProvider, config.now);
+	const closeStorage = await storage.listen(config.host);
+	const storageRoutes = fileRoutes(storage);
+
+	/**
+	 * A /1.1/ file route: authenticated as every route (the App Key will do, DELETE needs the Master Key).
+	 * @param {import('node:http').IncomingMessage} req
+	 * @param {string} method
+	 * @param {string} path after /1.1/
+	 * @returns {Promise<{ status: number, payload: unknown }>}
+	 */
+	async function handleStorage(req, method, path) {
+		const [first, id, ...rest] = path.split('/');
+		const route = rest.length ? undefined : storageRoutes.find((candidate) => candidate.method === method && candidate.path === (id === undefined ? first : `${first}/:id`));
+		if (!route) throw new ApiError(404, 404, `No endpoint ${method} /1.1/${path}.`);
+		const auth = authenticate(req.headers, config);
+		if ('status' in auth) throw new ApiError(auth.status, auth.body.code, auth.body.error);
+		if (route.key === 'master' && !auth.master) throw new ApiError(403, 403, 'Forbidden to delete by class permissions.');
+		const answer = route.handler(parseJson(await readBody(req)), id === undefined ? undefined : decodeURIComponent(id));
+		return { status: answer.status ?? 200, payload: answer.body };
+	}
+
 	/** @param {import('node:http').IncomingMessage} req */
 	async function handle(req) {
 		const method = req.method ?? 'GET';
 		const url = new URL(req.url ?? '/', 'http://sandbox');
+		if (url.pathname.startsWith(STORAGE_PREFIX)) {
+			const { status, payload } = await handleStorage(req, method, url.pathname.slice(STORAGE_PREFIX.length));
+			return new StorageAnswer(status, payload);
+		}
 		if (!url.pathname.startsWith(PREFIX)) throw new ApiError(404, 404, 'Not found.');
 		// One decoded value per path segment: an encoded "/" stays inside its segment, as on the real server.
 		let segments;
@@ -151,7 +194,11 @@ async function startSandbox(options = {}) {
 		/** @type {Record<string, string>} */
 		const headers = { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-cache,no-store' };
 		try {
-			payload = await handle(req);
+			const answer = await handle(req);
+			if (answer instanceof StorageAnswer) {
+				status = answer.status;
+				payload = answer.payload;
+			} else payload = answer;
 		} catch (error) {
 			if (!(error instanceof ApiError)) {
 				status = 500;
@@ -177,15 +224,15 @@ async function startSandbox(options = {}) {
 		appKey: config.appKey,
 		masterKey: config.masterKey,
 		store,
+		storage,
 		limiter,
 		requests,
 		/** @returns {Promise<void>} */
-		close: () =>
-			new Promise((resolve) => {
-				stopChatter();
-				server.closeAllConnections?.();
-				server.close(() => resolve());
-			}),
+		close: async () => {
+			stopChatter();
+			server.closeAllConnections?.();
+			await Promise.all([new Promise((resolve) => server.close(() => resolve(undefined))), closeStorage()]);
+		},
 	};
 }
 
@@ -194,7 +241,7 @@ module.exports = { startSandbox, DEFAULTS, SEEDED_HISTORY_ID };
 if (require.main === module) {
 	// Environment: SANDBOX_PORT (3210; 0 = any free port), SANDBOX_LATENCY_MS, SANDBOX_DEMO (true),
 	// SANDBOX_NORMAL_QUOTA ("limit/windowMs", e.g. 100/2000), SANDBOX_RETRY_AFTER (false), SANDBOX_SEED_MESSAGES,
-	// SANDBOX_CHATTER_MS (0: a demo message every this many ms).
+	// SANDBOX_CHATTER_MS (0: a demo message every this many ms), SANDBOX_FILE_PROVIDER (qiniu; or s3).
 	const env = process.env;
 	/** @type {{ normal?: { limit: number, windowMs: number } }} */
 	const limits = {};
@@ -207,6 +254,7 @@ if (require.main === module) {
 		latencyMs: Number(env.SANDBOX_LATENCY_MS ?? 0),
 		demo: env.SANDBOX_DEMO !== 'false',
 		retryAfterHeader: env.SANDBOX_RETRY_AFTER === 'true',
+		fileProvider: env.SANDBOX_FILE_PROVIDER ?? 'qiniu',
 		chatterMs: Number(env.SANDBOX_CHATTER_MS ?? 0),
 		limits,
 	}).then((sandbox) => {

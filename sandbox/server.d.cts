@@ -16,6 +16,8 @@ export interface SandboxOptions {
 	retryAfterHeader?: boolean;
 	logRequests?: boolean;
 	demo?: boolean;
+	/** What `POST /1.1/fileTokens` answers as `provider`: `qiniu` (default) or `s3`; anything else tests an unknown provider. */
+	fileProvider?: string;
 	/** The sandbox's clock (rate-limit windows, silences, timestamps); Date.now by default. */
 	now?: () => number;
 }
@@ -44,6 +46,15 @@ export interface Sandbox {
 		kicked: Array<{ clientId: string; reason?: string }>;
 		createConversation(fields: Record<string, unknown>, id?: string): { objectId: string } & Record<string, unknown>;
 		addMessage(id: string, from: string, data: string, options?: { transient?: boolean }): SandboxRecord;
+	};
+	/** File storage: the `_File` rows, the storage host's URL and the requests it received, the fileCallbacks. */
+	storage: {
+		files: Map<string, { objectId: string; name: string; url: string; mime_type: string; metaData: Record<string, unknown>; key?: string; state: 'pending' | 'uploaded' | 'external'; bytes?: Buffer }>;
+		baseUrl: string;
+		requests: Array<{ method: string; path: string; headers: Record<string, string | string[] | undefined> }>;
+		callbacks: Array<{ token: string; result: boolean }>;
+		/** The next upload is answered this way instead (Qiniu's 614, which no mock library can send). */
+		failNextUpload?: { status: number; body: unknown };
 	};
 	limiter: { buckets: Record<string, { limit: number; windowMs: number; used: number; rejected: number }> };
 	requests: Array<{ method: string; path: string; status: number }>;

@@ -32,6 +32,7 @@ describe('registry', () => {
 			'chatRoom',
 			'client',
 			'conversation',
+			'file',
 			'member',
 			'message',
 			'mute',

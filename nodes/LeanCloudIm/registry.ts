@@ -9,6 +9,7 @@ import { broadcast } from './resources/broadcast';
 import { chatRoom } from './resources/chatRoom';
 import { client } from './resources/client';
 import { conversation } from './resources/conversation';
+import { file } from './resources/file';
 import { member } from './resources/member';
 import { message } from './resources/message';
 import { mute } from './resources/mute';
@@ -25,6 +26,7 @@ export const resources: ResourceDef[] = [
 	chatRoom,
 	client,
 	conversation,
+	file,
 	member,
 	message,
 	mute,

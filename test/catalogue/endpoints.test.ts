@@ -8,6 +8,8 @@ import { cases } from './cases';
 import { readmeRows } from './readme.cjs';
 
 const rows = readmeRows();
+/** The storage API's endpoints (README's "Files" table): File operations, tested in test/resources/file.test.ts. */
+const fileRows = readmeRows('Files');
 
 /** "Message > Send" for a case's resource and operation values. */
 function operationName(resource: unknown, operation: unknown): string {
@@ -41,7 +43,11 @@ test('each case runs an operation the table names for its endpoint', () => {
 
 test('every operation of the node is named in it, and it names no other', () => {
 	const existing = resources.flatMap((resource) => resource.operations.map((op) => `${resource.name} > ${op.name}`));
-	const named = new Set(rows.flatMap((row) => row.operations.map((name) => name.replace(/ \(.*\)$/, ''))));
+	const named = new Set([...rows, ...fileRows].flatMap((row) => row.operations.map((name) => name.replace(/ \(.*\)$/, ''))));
 	expect([...named].filter((name) => !existing.includes(name))).toEqual([]);
 	expect(existing.filter((name) => !named.has(name))).toEqual([]);
+});
+
+test('the Files table lists the storage endpoints the File operations use', () => {
+	expect(fileRows.map((row) => row.endpoint)).toEqual(['POST /1.1/fileTokens', 'POST /1.1/fileCallback', 'POST /1.1/files', 'DELETE /1.1/files/{objectId}']);
 });

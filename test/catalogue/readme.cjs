@@ -2,9 +2,18 @@
 const { readFileSync } = require('node:fs');
 const { join } = require('node:path');
 
-/** The rows of README's operations table: endpoint and the "Resource > Operation" names that cover it. */
-function readmeRows() {
-	const readme = readFileSync(join(__dirname, '..', '..', 'README.md'), 'utf8');
+/**
+ * The rows of one of README's endpoint tables (the one under the heading `### <section>`: "Every endpoint" for the
+ * /1.2/rtm endpoints, "Files" for the storage API's): endpoint and the "Resource > Operation" names that cover it.
+ * @param {string} [section]
+ */
+function readmeRows(section = 'Every endpoint') {
+	const whole = readFileSync(join(__dirname, '..', '..', 'README.md'), 'utf8');
+	const start = whole.indexOf(`\n### ${section}\n`);
+	if (start === -1) throw new Error(`README has no section "### ${section}"`);
+	const rest = whole.slice(start + section.length + 6);
+	const end = rest.search(/\n#{2,3} /);
+	const readme = end === -1 ? rest : rest.slice(0, end);
 	const rows = [];
 	for (const match of readme.matchAll(/^\| `((?:GET|POST|PUT|DELETE) \/[^`]*)` \| ([^|]+) \|/gm)) {
 		rows.push({ endpoint: match[1], operations: match[2].split(';').map((name) => name.trim()) });

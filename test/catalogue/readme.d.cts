@@ -1,1 +1,1 @@
-export declare function readmeRows(): Array<{ endpoint: string; operations: string[] }>;
+export declare function readmeRows(section?: string): Array<{ endpoint: string; operations: string[] }>;

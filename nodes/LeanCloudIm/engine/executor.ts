@@ -5,12 +5,13 @@ import { CredentialProblem } from '../../shared/errors/credentialProblem';
 import { checkRecordCount, collectPages } from '../../shared/paging/paginate';
 import { toNodeError } from '../../shared/reporting/nodeError';
 import { release, reserve, waitTurn, type Ticket } from './lanes';
-import type { Send } from '../../shared/sending/requestSpec';
+import type { RequestSpec } from '../../shared/sending/requestSpec';
+import { sendForeign } from '../../shared/transport/foreign';
 import { openSender } from '../../shared/sending/sender';
 import { settle } from '../../shared/errors/settle';
 import { errorJson } from './errorItem';
 import { readExecutionOptions, type ExecutionOptions } from './executionOptions';
-import type { AssembledOperation, OperationDef } from './operation';
+import type { AssembledOperation, OperationDef, StepTools } from './operation';
 import { OutputBudget } from './outputBudget';
 import { itemScope, planItem, readItemParams, type Plan } from './plan';
 import { runScheduled } from './schedule';
@@ -18,14 +19,22 @@ import { stopReport } from './stopReport';
 
 type Planned = Extract<Plan, { ok: true }>;
 
+/** What a host other than the API Server may answer: storage providers answer a few hundred bytes. */
+const MAX_FOREIGN_BYTES = 1024 * 1024;
+
 /** One item's request(s): every page of a Get Many, else the one request, shaped into output items. */
-async function run(op: OperationDef, planned: Planned, send: Send, options: ExecutionOptions, budget: OutputBudget): Promise<IDataObject[]> {
+async function run(op: OperationDef, planned: Planned, tools: StepTools, options: ExecutionOptions, budget: OutputBudget): Promise<IDataObject[]> {
+	const { send } = tools;
+	if (planned.steps) {
+		const shaped = await planned.steps(tools);
+		return Array.isArray(shaped) ? shaped : [shaped];
+	}
 	if (op.list) {
 		const list = op.list;
-		const items = await collectPages(send, planned.request, list, planned.limit, options.maxPages, (count) => budget.take(count));
+		const items = await collectPages(send, planned.request as RequestSpec, list, planned.limit, options.maxPages, (count) => budget.take(count));
 		return items.map((item) => (list.toItem ? list.toItem(item, planned.params) : (item as IDataObject)));
 	}
-	const body = await send(planned.request);
+	const body = await send(planned.request as RequestSpec);
 	const shaped = op.output ? op.output(body, planned.params) : (body as IDataObject);
 	if (!Array.isArray(shaped)) return [shaped];
 	checkRecordCount(shaped.length);
@@ -92,6 +101,11 @@ export async function runOperation(context: IExecuteFunctions, operation: Assemb
 
 	const results: INodeExecutionData[][] = new Array(plans.length);
 	const budget = new OutputBudget(options.maxOutputItems);
+	const tools: StepTools = {
+		send: async (spec) => await (sender as NonNullable<typeof sender>).send(spec),
+		sendForeign: async (request, source, maxBytes = MAX_FOREIGN_BYTES) =>
+			await sendForeign(context, request, { source, timeoutMs: options.timeoutMs, maxBytes, signal: cancelSignal, secrets: sender?.secrets ?? [] }),
+	};
 	let fatal: { error: NodeApiError | NodeOperationError; itemIndex: number } | undefined;
 	const runItem = async (itemIndex: number) => {
 		const entry = plans[itemIndex] as Plan;
@@ -105,7 +119,7 @@ export async function runOperation(context: IExecuteFunctions, operation: Assemb
 		const outcome = await settle(
 			(async () => {
 				if (ticket) await waitTurn(ticket, stop.signal);
-				return await run(op, entry, sender.send, options, budget);
+				return await run(op, entry, tools, options, budget);
 			})(),
 		);
 		if (ticket) release(ticket);

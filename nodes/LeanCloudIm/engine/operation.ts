@@ -3,7 +3,8 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import type { KeyNeed } from '../../shared/credential/openCredential';
 import type { Params } from '../../shared/params/params';
 import type { ListSpec } from '../../shared/paging/listSpec';
-import type { Bucket, RequestSpec } from '../../shared/sending/requestSpec';
+import type { Bucket, RequestSpec, Send } from '../../shared/sending/requestSpec';
+import type { ForeignAnswer, ForeignRequest } from '../../shared/transport/foreign';
 
 export interface OperationDef {
 	/** Operation value, unique within its resource (e.g. `getAll`). */
@@ -21,7 +22,12 @@ export interface OperationDef {
 	/** The LeanCloud rate-limit bucket the endpoint counts against, if any: its requests are paced under that quota. */
 	bucket?: Bucket;
 	/** Builds the request from the item's parameters. Throws ParameterError for bad input; never sends anything. */
-	request(params: Params): RequestSpec;
+	request?(params: Params): RequestSpec;
+	/**
+	 * Instead of `request`, for operations of several requests, some to other hosts (a file upload): checks the item in
+	 * phase one (throws ParameterError, sends nothing) and returns what phase two runs with the item's tools.
+	 */
+	steps?(params: Params, item: ItemAccess): (tools: StepTools) => Promise<IDataObject | IDataObject[]>;
 	/** Present on Get Many operations: the request is the first page, and these say how to walk the rest. */
 	list?: ListSpec;
 	/** Shapes a single response into the output item(s). Defaults to the response body. */
@@ -39,4 +45,19 @@ export interface ResourceDef {
 	name: string;
 	description: string;
 	operations: OperationDef[];
+}
+
+/** What a multi-step operation may read of its item in phase one: its binary data, by property name. */
+export interface ItemAccess {
+	/** The binary data's description (file name, type, size when n8n knows it); undefined when the item has none there. */
+	binary(property: string): { fileName?: string; mimeType: string; bytes?: number } | undefined;
+	/** The bytes themselves (read in phase two, when they are needed). */
+	binaryBuffer(property: string): Promise<Buffer>;
+}
+
+/** What phase two gives a multi-step operation: LeanCloud requests (paced, retried) and requests to other hosts. */
+export interface StepTools {
+	send: Send;
+	/** To a host that is not the API Server: no LeanCloud key, the same deadline and no redirects, at most `maxBytes` back. */
+	sendForeign(request: ForeignRequest, source: string, maxBytes?: number): Promise<ForeignAnswer>;
 }

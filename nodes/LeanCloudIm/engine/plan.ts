@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, INodeProperties, NodeApiError, NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties, NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { CredentialProblem } from '../../shared/errors/credentialProblem';
 import { parameterLabel } from '../../shared/params/parameterLabel';
@@ -6,11 +6,12 @@ import { readNodeParams } from '../../shared/params/nodeParams';
 import type { Params } from '../../shared/params/params';
 import { toNodeError, type FailureScope } from '../../shared/reporting/nodeError';
 import type { RequestSpec } from '../../shared/sending/requestSpec';
-import type { AssembledOperation } from './operation';
+import { ParameterError } from '../../shared/errors/parameterError';
+import type { AssembledOperation, ItemAccess, StepTools } from './operation';
 
 /** What phase one decided for an item: the request to send, or the error to report. */
 export type Plan =
-	| { ok: true; params: Params; request: RequestSpec; limit: number; orderKey?: string }
+	| { ok: true; params: Params; request?: RequestSpec; steps?: (tools: StepTools) => Promise<IDataObject | IDataObject[]>; limit: number; orderKey?: string }
 	| { ok: false; error: NodeApiError | NodeOperationError };
 
 /** The item's parameters, read from n8n lazily at this item's index (expressions resolved). */
@@ -37,13 +38,30 @@ export function planItem(context: IExecuteFunctions, operation: AssembledOperati
 		// A credential that cannot serve the operation fails every item, before anything is read or sent.
 		if (problem) throw problem;
 		const params = readItemParams(context, operation.fields, itemIndex);
-		const declared = op.request(params);
+		const orderKey = params.has('conversationId') ? params.string('conversationId').trim() : undefined;
+		if (op.steps) return { ok: true, params, steps: op.steps(params, itemAccess(context, itemIndex)), limit: 1, orderKey };
+		const declared = (op.request as NonNullable<typeof op.request>)(params);
 		const request = declared.bucket || !op.bucket ? declared : { ...declared, bucket: op.bucket };
 		const limit = op.list ? (params.boolean('returnAll') ? Infinity : params.integer('limit', { min: 1, max: Number.MAX_SAFE_INTEGER })) : 1;
-		const orderKey = params.has('conversationId') ? params.string('conversationId').trim() : undefined;
 		return { ok: true, params, request, limit, orderKey };
 	} catch (error) {
 		// Whatever one item's parameters do (an expression error, input no parser expected), it is that item's failure.
 		return { ok: false, error: toNodeError(context.getNode(), error, itemScope(context, operation.fields, itemIndex)) };
 	}
+}
+
+/** An item's binary data, for multi-step operations: n8n's own helpers, whichever binary data mode the instance uses. */
+function itemAccess(context: IExecuteFunctions, itemIndex: number): ItemAccess {
+	return {
+		binary: (property) => {
+			const entry = context.getInputData()[itemIndex]?.binary?.[property];
+			if (!entry) return undefined;
+			const bytes = typeof entry.bytes === 'number' ? entry.bytes : entry.id ? undefined : Math.floor((entry.data.length * 3) / 4);
+			return { fileName: entry.fileName, mimeType: entry.mimeType, bytes };
+		},
+		binaryBuffer: async (property) => {
+			if (!context.getInputData()[itemIndex]?.binary?.[property]) throw new ParameterError('binaryPropertyName', `names no binary data of this item ("${property}")`);
+			return await context.helpers.getBinaryDataBuffer(itemIndex, property);
+		},
+	};
 }

@@ -19,6 +19,8 @@ export class LeanCloudFailure extends Error {
 			retryAfterMs?: number;
 			/** How to fix it, when the code that failed knows better than a generic hint. */
 			hint?: string;
+			/** Who answered, when it was not LeanCloud's API (a storage provider, a file's host): named first in the error. */
+			source?: string;
 		},
 	) {
 		super(message);

@@ -1,7 +1,7 @@
 import { ParameterError } from '../errors/parameterError';
 
 declare const rtmPathBrand: unique symbol;
-/** A request path under /1.2/rtm whose interpolated segments are all percent-encoded. */
+/** A request path under /1.2/rtm (or the storage API's /1.1, see `storage`) whose interpolated segments are all percent-encoded. */
 export type RtmPath = string & { readonly [rtmPathBrand]: true };
 
 export interface PathSegment {
@@ -41,6 +41,18 @@ export function rtm(strings: TemplateStringsArray, ...segments: Array<PathSegmen
 	let path = '/1.2/rtm/' + strings[0];
 	segments.forEach((segment, index) => {
 		path += ('literal' in segment ? segment.literal : encodeSegment(segment)) + strings[index + 1];
+	});
+	return path as RtmPath;
+}
+
+/**
+ * Tagged template for the storage API's file paths: storage`files/${segment}` is `/1.1/files/<encoded>`. The same
+ * rules as `rtm` (only encoded segments are interpolated), for the few /1.1 endpoints files need.
+ */
+export function storage(strings: TemplateStringsArray, ...segments: PathSegment[]): RtmPath {
+	let path = '/1.1/' + strings[0];
+	segments.forEach((segment, index) => {
+		path += encodeSegment(segment) + strings[index + 1];
 	});
 	return path as RtmPath;
 }

@@ -34,8 +34,10 @@ const HINTS_BY_STATUS: Record<number, string> = {
 const SERVER_ERROR_HINT = 'LeanCloud could not process the request. Retry later; if it persists, check the LeanCloud status page.';
 
 export function hintFor(failure: LeanCloudFailure): string | undefined {
-	const { code, status, networkCode, hint } = failure.details;
+	const { code, status, networkCode, hint, source } = failure.details;
 	if (hint) return hint;
+	// LeanCloud's hints would mislead about another host's answer.
+	if (source) return undefined;
 	if (code !== undefined && HINTS_BY_CODE[code]) return HINTS_BY_CODE[code];
 	if (status !== undefined && HINTS_BY_STATUS[status]) return HINTS_BY_STATUS[status];
 	if (status !== undefined && status >= 500) return SERVER_ERROR_HINT;
@@ -51,7 +53,7 @@ export function toNodeApiError(node: INode, failure: LeanCloudFailure, itemIndex
 	if (code !== undefined) parts.push(`code ${code}`);
 	if (networkCode) parts.push(networkCode);
 	// The failure's message is LeanCloud's `error` text, or says more where the node knows more (e.g. how often it was refused).
-	const message = `LeanCloud: ${failure.message}${parts.length ? ` [${parts.join(', ')}]` : ''}`;
+	const message = `${failure.details.source ?? 'LeanCloud'}: ${failure.message}${parts.length ? ` [${parts.join(', ')}]` : ''}`;
 
 	const response: JsonObject = { message };
 	if (code !== undefined) response.code = code;

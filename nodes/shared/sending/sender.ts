@@ -1,4 +1,7 @@
+import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
+
 import { openCredential, requireKey, type KeyNeed } from '../credential/openCredential';
+import { secretsOf } from '../transport/redact';
 import { sendRequest, type RequestContext } from '../transport/request';
 import { appKey, sharedPacer } from './sharedPacers';
 import type { RequestSpec, Send } from './requestSpec';
@@ -27,6 +30,8 @@ export interface Sender {
 	send: Send;
 	/** The app's identity (API Server and App ID, nothing secret), which keys the shared pacers and lanes. */
 	app: string;
+	/** The key values, to redact from what other hosts say back (they are never sent there). */
+	secrets: string[];
 }
 
 /**
@@ -48,5 +53,5 @@ export async function openSender(context: RequestContext, options: SenderOptions
 			pacer: pacerOf(spec),
 			signal: stop ?? cancel,
 		});
-	return { send, app };
+	return { send, app, secrets: secretsOf(decrypted.data as ICredentialDataDecryptedObject) };
 }

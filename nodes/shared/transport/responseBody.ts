@@ -19,8 +19,10 @@ function isStream(value: unknown): value is BodyStream {
 	return typeof value === 'object' && value !== null && typeof (value as BodyStream).destroy === 'function' && Symbol.asyncIterator in value;
 }
 
-function tooLarge(status: number, bytes: number): LeanCloudFailure {
-	return new LeanCloudFailure(`The response is larger than ${MAX_RESPONSE_BYTES / 1024 / 1024} MB and was cut off (${bytes} bytes or more)`, {
+const megabytes = (bytes: number) => `${Number((bytes / 1024 / 1024).toFixed(1))} MB`;
+
+function tooLarge(status: number, bytes: number, maxBytes: number): LeanCloudFailure {
+	return new LeanCloudFailure(`The response is larger than ${megabytes(maxBytes)} and was cut off (${bytes} bytes or more)`, {
 		// The status the server sent is kept: it is an answer, so the request is not sent again.
 		status,
 		networkCode: 'ERESPONSETOOLARGE',
@@ -41,9 +43,22 @@ export async function readBody(body: unknown, status: number, declaredLength: st
 		if (body === undefined || body === null) return '';
 		return Buffer.isBuffer(body) ? body.toString('utf8') : JSON.stringify(body);
 	}
-	if (declaredLength !== undefined && Number(declaredLength) > MAX_RESPONSE_BYTES) {
+	return (await readBytes(body, status, declaredLength, signal, MAX_RESPONSE_BYTES)).toString('utf8');
+}
+
+/**
+ * A whole body as bytes, at most `maxBytes` (a declared or actual size past it fails, and the stream is closed at
+ * once), stopping when `signal` aborts. Files fetched from other hosts are read with this too.
+ */
+export async function readBytes(body: unknown, status: number, declaredLength: string | undefined, signal: AbortSignal, maxBytes: number): Promise<Buffer> {
+	if (!isStream(body)) {
+		const bytes = Buffer.isBuffer(body) ? body : Buffer.from(typeof body === 'string' ? body : body === undefined || body === null ? '' : JSON.stringify(body));
+		if (bytes.length > maxBytes) throw tooLarge(status, bytes.length, maxBytes);
+		return bytes;
+	}
+	if (declaredLength !== undefined && Number(declaredLength) > maxBytes) {
 		body.destroy();
-		throw tooLarge(status, Number(declaredLength));
+		throw tooLarge(status, Number(declaredLength), maxBytes);
 	}
 	const chunks: Buffer[] = [];
 	let size = 0;
@@ -53,9 +68,9 @@ export async function readBody(body: unknown, status: number, declaredLength: st
 		for await (const chunk of body) {
 			const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
 			size += buffer.length;
-			if (size > MAX_RESPONSE_BYTES) {
+			if (size > maxBytes) {
 				body.destroy();
-				throw tooLarge(status, size);
+				throw tooLarge(status, size, maxBytes);
 			}
 			chunks.push(buffer);
 		}
@@ -63,7 +78,7 @@ export async function readBody(body: unknown, status: number, declaredLength: st
 		signal.removeEventListener('abort', onAbort);
 	}
 	if (signal.aborted) throw new RequestAbortedError();
-	return Buffer.concat(chunks).toString('utf8');
+	return Buffer.concat(chunks);
 }
 
 /** The first `maxBytes` of a body as text (a character cut in two is dropped by the decoder); the stream is then closed. */

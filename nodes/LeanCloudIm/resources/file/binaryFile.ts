@@ -1,0 +1,81 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import type { ItemAccess } from '../../engine/operation';
+import type { FileBytes } from '../../../shared/files/upload';
+import type { Params } from '../../../shared/params/params';
+
+/** Files larger than this (in MB) are refused before anything is sent, unless Options > Max File Size says otherwise. */
+export const DEFAULT_MAX_FILE_MB = 100;
+
+const sizeText = (bytes: number) => (bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`);
+
+/** Where a file comes from when it is n8n binary data, and how it is named and typed. */
+export const binaryFileFields: INodeProperties[] = [
+	{
+		displayName: 'Input Binary Field',
+		name: 'binaryPropertyName',
+		type: 'string',
+		default: 'data',
+		required: true,
+		placeholder: 'e.g. data',
+		description: 'The name of the input binary field containing the file',
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		description: 'The file\'s name, type and size limit, and how the requests are retried and timed out',
+		options: [
+			{
+				displayName: 'File Name',
+				name: 'fileName',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. invoice.pdf',
+				description: 'Name to store the file under, with its extension; the binary data\'s own name when empty',
+			},
+			{
+				displayName: 'Max File Size (MB)',
+				name: 'maxFileSize',
+				type: 'number',
+				default: DEFAULT_MAX_FILE_MB,
+				typeOptions: { minValue: 1 },
+				description: 'Larger files are refused before anything is sent',
+			},
+			{
+				displayName: 'MIME Type',
+				name: 'mimeType',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. application/pdf',
+				description: 'Type to store the file with; the binary data\'s own type when empty',
+			},
+		],
+	},
+];
+
+/**
+ * Checks the item's binary file in phase one (present, named, within Max File Size when n8n knows its size) and
+ * returns how to read it in phase two, where its size is checked again on the bytes themselves.
+ */
+export function readBinaryFile(p: Params, item: ItemAccess): () => Promise<FileBytes> {
+	const property = p.requiredString('binaryPropertyName');
+	const binary = item.binary(property);
+	if (!binary) p.fail('binaryPropertyName', `names no binary data of this item ("${property}")`, 'Check the name of the binary field in the previous node\'s output (its Binary tab).');
+	const options = p.collection('options');
+	const name = options.string('fileName').trim() || binary.fileName || '';
+	if (!name) options.fail('fileName', 'is needed: the binary data has no file name', 'Give the file a name with its extension, e.g. invoice.pdf.');
+	const mimeType = options.string('mimeType').trim() || binary.mimeType || 'application/octet-stream';
+	const maxMb = options.has('maxFileSize') ? options.number('maxFileSize', { min: 0.001, max: 10_000 }) : DEFAULT_MAX_FILE_MB;
+	const maxBytes = Math.floor(maxMb * 1024 * 1024);
+	const tooLarge = (bytes: number) =>
+		options.fail('maxFileSize', `is ${maxMb} MB, and the file has ${sizeText(bytes)}`, 'Raise Options > Max File Size, or send a smaller file.');
+	if (binary.bytes !== undefined && binary.bytes > maxBytes) tooLarge(binary.bytes);
+	return async () => {
+		const bytes = await item.binaryBuffer(property);
+		if (bytes.length > maxBytes) tooLarge(bytes.length);
+		return { bytes, name, mimeType };
+	};
+}
