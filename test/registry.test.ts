@@ -10,7 +10,7 @@ const node = new LeanCloudIm();
 const trigger = new LeanCloudImTrigger();
 const properties = node.description.properties;
 
-const SMALL_WORDS = new Set(['a', 'an', 'and', 'or', 'of', 'in', 'to', 'by', 'for', 'the', 'with', 'per', 'on']);
+const SMALL_WORDS = new Set(['a', 'an', 'and', 'as', 'or', 'of', 'in', 'to', 'by', 'for', 'the', 'with', 'per', 'on']);
 const isTitleCase = (text: string) =>
 	text.split(' ').every((word) => SMALL_WORDS.has(word) || /^[A-Z0-9(]/.test(word) || word === 'e.g.');
 

@@ -209,6 +209,24 @@ describe.each(['qiniu', 's3'])('a round trip through the sandbox\'s storage (%s)
 		expect(sandbox.storage.files.has(String(file.objectId))).toBe(false);
 	});
 
+	test('Message > Send with File Source "Binary Data": the stored message carries the uploaded file, whose bytes are the binary data\'s', async () => {
+		const credentials = { appId: sandbox.appId, clientToken: sandbox.appKey, serverSecret: sandbox.masterKey, apiServer: sandbox.url, signRequests: true };
+		const conversation = sandbox.store.createConversation({ name: 'files', m: ['bot', 'alice'] }).objectId;
+		const { output, error } = await runNode({
+			parameters: { resource: 'message', operation: 'send', conversationId: { __rl: true, mode: 'id', value: conversation }, fromClient: 'bot', contentType: 'rich', messageType: 'image', fileSource: 'binaryData' },
+			items: [withPng()],
+			credentials,
+		});
+		expect(error).toBeUndefined();
+		const [record] = sandbox.store.messages.get(conversation) ?? [];
+		const content = JSON.parse(record.data) as { _lctype: number; _lcfile: { url: string; objId: string; metaData: IDataObject } };
+		expect(content._lctype).toBe(-2);
+		expect(content._lcfile.objId).toBe(output[0].json.file && (output[0].json.file as IDataObject).objectId);
+		expect(content._lcfile.metaData).toEqual({ name: 'logo.png', format: 'png', size: PNG.length, width: 3, height: 2 });
+		expect(sandbox.storage.files.get(content._lcfile.objId)?.bytes?.equals(PNG)).toBe(true);
+		expect(content._lcfile.url).toBe(sandbox.storage.files.get(content._lcfile.objId)?.url);
+	});
+
 	test('a refused upload (Qiniu 614: the key exists; S3 403) fails the item naming the step, and the callback removes the row', async () => {
 		const credentials = { appId: sandbox.appId, clientToken: sandbox.appKey, serverSecret: sandbox.masterKey, apiServer: sandbox.url, signRequests: true };
 		sandbox.storage.failNextUpload = provider === 'qiniu' ? { status: 614, body: { error: 'file exists' } } : { status: 403, body: '<Error><Code>AccessDenied</Code><Message>Access Denied</Message></Error>' };

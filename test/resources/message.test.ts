@@ -1,3 +1,5 @@
+import { createHash } from 'crypto';
+import nock from 'nock';
 import { api, byId, expectAllRequestsMade, recordUnmatched, resetNock } from '../harness/leancloud';
 import { runNode } from '../../harness/runNode';
 import { testEndpointCases } from './endpointCases';
@@ -59,6 +61,7 @@ describe('Message > Send', () => {
 				messageType: 'image',
 				richText: 'Your invoice',
 				fileUrl: 'https://files.example.com/a.png',
+				registerUrl: false,
 				richFields: { width: 640, height: 480, name: 'a.png', format: 'png', size: 2048, attributes: '{"orderId": "A-1"}' },
 			},
 			{
@@ -69,8 +72,8 @@ describe('Message > Send', () => {
 			},
 		],
 		['text', { messageType: 'text', richText: 'Hi' }, { _lctype: -1, _lctext: 'Hi' }],
-		['audio', { messageType: 'audio', fileUrl: 'https://f.example/a.mp3', richFields: { duration: 12 } }, { _lctype: -3, _lcfile: { url: 'https://f.example/a.mp3', metaData: { duration: 12 } } }],
-		['video', { messageType: 'video', fileUrl: 'https://f.example/v.mp4' }, { _lctype: -4, _lcfile: { url: 'https://f.example/v.mp4' } }],
+		['audio', { messageType: 'audio', fileUrl: 'https://f.example/a.mp3', registerUrl: false, richFields: { duration: 12 } }, { _lctype: -3, _lcfile: { url: 'https://f.example/a.mp3', metaData: { duration: 12 } } }],
+		['video', { messageType: 'video', fileUrl: 'https://f.example/v.mp4', registerUrl: false }, { _lctype: -4, _lcfile: { url: 'https://f.example/v.mp4' } }],
 		['file', { messageType: 'file', fileUrl: 'https://f.example/f.pdf', richFields: { objId: 'obj1' } }, { _lctype: -6, _lcfile: { url: 'https://f.example/f.pdf', objId: 'obj1' } }],
 		['location', { messageType: 'location', richText: 'Office', latitude: 39.9, longitude: 116.4 }, { _lctype: -5, _lctext: 'Office', _lcloc: { latitude: 39.9, longitude: 116.4 } }],
 	])('rich content: %s is serialised into the _lctype format', async (_name, fields, expected) => {
@@ -83,6 +86,61 @@ describe('Message > Send', () => {
 			.reply(200, { result: { 'msg-id': 'm-3', timestamp: 1764064800000 } });
 		const { error } = await runNode({ parameters: message('send', { fromClient: 'bot', contentType: 'rich', ...fields }) });
 		expect(error).toBeUndefined();
+	});
+
+	test('a file URL is registered as a LeanCloud file first (by default), so the message carries its ID; the output carries the file', async () => {
+		// Send's requests all use the Master Key, which file storage takes too.
+		api()
+			.post('/1.1/files', { name: 'report 1.pdf', url: 'https://f.example/docs/report%201.pdf', metaData: { __source: 'external', owner: 'unknown' } })
+			.reply(201, { objectId: 'f1f1f1f1f1f1f1f1f1f1f1f1', createdAt: '2026-12-01T00:00:00.000Z' });
+		api()
+			.post('/1.2/rtm/conversations/c1c1c1c1c1c1c1c1c1c1c1c1/messages', (body: { message: string }) => {
+				expect(JSON.parse(body.message)).toEqual({
+					_lctype: -6,
+					_lcfile: { url: 'https://f.example/docs/report%201.pdf', objId: 'f1f1f1f1f1f1f1f1f1f1f1f1', metaData: { name: 'report 1.pdf', format: 'pdf' } },
+				});
+				return true;
+			})
+			.reply(200, { result: { 'msg-id': 'm-5', timestamp: 1764064800000 } });
+		const { output, error } = await runNode({ parameters: message('send', { fromClient: 'bot', contentType: 'rich', messageType: 'file', fileUrl: 'https://f.example/docs/report%201.pdf' }) });
+		expect(error).toBeUndefined();
+		expect(output[0].json).toEqual({
+			conversationId: 'c1c1c1c1c1c1c1c1c1c1c1c1',
+			messageId: 'm-5',
+			timestamp: 1764064800000,
+			fromClient: 'bot',
+			file: { objectId: 'f1f1f1f1f1f1f1f1f1f1f1f1', url: 'https://f.example/docs/report%201.pdf', name: 'report 1.pdf', format: 'pdf' },
+		});
+	});
+
+	test('File Source "Binary Data": uploaded to file storage (token, provider, callback), then sent with its URL, ID, size and dimensions', async () => {
+		const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000280000001e00806000000', 'hex');
+		api()
+			.post('/1.1/fileTokens', { name: 'shot.png', mime_type: 'image/png', metaData: { size: png.length, owner: 'unknown', _checksum: createHash('md5').update(png).digest('hex') } })
+			.reply(200, { objectId: 'f2f2f2f2f2f2f2f2f2f2f2f2', url: 'https://files.example/k/shot.png', key: 'k/shot.png', token: 't', upload_url: 'https://s3.storage.test/put?sig=1', provider: 's3', mime_type: 'image/png' });
+		nock('https://s3.storage.test', { badheaders: ['x-lc-id', 'x-lc-key', 'x-lc-sign'] }).put('/put').query({ sig: '1' }).reply(200, '');
+		api().post('/1.1/fileCallback', { token: 't', result: true }).reply(200, {});
+		api()
+			.post('/1.2/rtm/conversations/c1c1c1c1c1c1c1c1c1c1c1c1/messages', (body: { message: string }) => {
+				expect(JSON.parse(body.message)).toEqual({
+					_lctype: -2,
+					_lctext: 'Screenshot',
+					_lcfile: { url: 'https://files.example/k/shot.png', objId: 'f2f2f2f2f2f2f2f2f2f2f2f2', metaData: { name: 'shot.png', format: 'png', size: png.length, width: 640, height: 480 } },
+				});
+				return true;
+			})
+			.reply(200, { result: { 'msg-id': 'm-6', timestamp: 1764064800000 } });
+		const { output, error } = await runNode({
+			parameters: message('send', { fromClient: 'bot', contentType: 'rich', messageType: 'image', richText: 'Screenshot', fileSource: 'binaryData' }),
+			items: [{ $binary: { data: { base64: png.toString('base64'), fileName: 'shot.png', mimeType: 'image/png' } } }],
+		});
+		expect(error).toBeUndefined();
+		expect(output[0].json.file).toEqual({ objectId: 'f2f2f2f2f2f2f2f2f2f2f2f2', url: 'https://files.example/k/shot.png', name: 'shot.png', format: 'png', mimeType: 'image/png', size: png.length, width: 640, height: 480 });
+	});
+
+	test('File Source "Binary Data" without the binary field fails before anything is sent', async () => {
+		const { error } = await runNode({ parameters: message('send', { fromClient: 'bot', contentType: 'rich', messageType: 'image', fileSource: 'binaryData' }) });
+		expect(error?.message).toBe('"Input Binary Field" names no binary data of this item ("data") [item 0]');
 	});
 
 	test('raw JSON content is sent as JSON text', async () => {

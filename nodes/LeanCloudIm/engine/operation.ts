@@ -24,10 +24,11 @@ export interface OperationDef {
 	/** Builds the request from the item's parameters. Throws ParameterError for bad input; never sends anything. */
 	request?(params: Params): RequestSpec;
 	/**
-	 * Instead of `request`, for operations of several requests, some to other hosts (a file upload): checks the item in
-	 * phase one (throws ParameterError, sends nothing) and returns what phase two runs with the item's tools.
+	 * For operations of several requests, some to other hosts (a file upload): checks the item in phase one (throws
+	 * ParameterError, sends nothing) and returns what phase two runs with the item's tools; or undefined when this item
+	 * needs only `request`.
 	 */
-	steps?(params: Params, item: ItemAccess): (tools: StepTools) => Promise<IDataObject | IDataObject[]>;
+	steps?(params: Params, item: ItemAccess): ((tools: StepTools) => Promise<IDataObject | IDataObject[]>) | undefined;
 	/** Present on Get Many operations: the request is the first page, and these say how to walk the rest. */
 	list?: ListSpec;
 	/** Shapes a single response into the output item(s). Defaults to the response body. */

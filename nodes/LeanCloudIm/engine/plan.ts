@@ -39,7 +39,8 @@ export function planItem(context: IExecuteFunctions, operation: AssembledOperati
 		if (problem) throw problem;
 		const params = readItemParams(context, operation.fields, itemIndex);
 		const orderKey = params.has('conversationId') ? params.string('conversationId').trim() : undefined;
-		if (op.steps) return { ok: true, params, steps: op.steps(params, itemAccess(context, itemIndex)), limit: 1, orderKey };
+		const steps = op.steps?.(params, itemAccess(context, itemIndex));
+		if (steps) return { ok: true, params, steps, limit: 1, orderKey };
 		const declared = (op.request as NonNullable<typeof op.request>)(params);
 		const request = declared.bucket || !op.bucket ? declared : { ...declared, bucket: op.bucket };
 		const limit = op.list ? (params.boolean('returnAll') ? Infinity : params.integer('limit', { min: 1, max: Number.MAX_SAFE_INTEGER })) : 1;

@@ -47,7 +47,7 @@ export function formatOf(name: string): string {
 }
 
 /** The failure of one step, named in the error (`LeanCloud (file token)`, `Qiniu (file upload)`). */
-function inStep(error: unknown, step: string): unknown {
+export function inStep(error: unknown, step: string): unknown {
 	if (error instanceof LeanCloudFailure && !error.details.source) return new LeanCloudFailure(error.message, { ...error.details, source: step });
 	if (error instanceof ResponseProblem) return new LeanCloudFailure(error.message, { source: step, hint: error.hint });
 	return error;

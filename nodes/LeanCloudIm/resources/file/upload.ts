@@ -1,6 +1,6 @@
 import type { OperationDef } from '../../engine/operation';
 import { uploadFile } from '../../../shared/files/upload';
-import { binaryFileFields, readBinaryFile } from './binaryFile';
+import { binaryFileFields, readBinaryFile } from '../../fields/binaryFile';
 
 export const upload: OperationDef = {
 	value: 'upload',

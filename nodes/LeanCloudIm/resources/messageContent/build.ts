@@ -2,7 +2,16 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { CONTENT_TYPES } from '../../../shared/messages/contentTypes';
 import type { Params } from '../../../shared/params/params';
+import type { StoredFile } from '../../../shared/files/upload';
 import { FILE_TYPES } from './fields';
+
+/** The file each item's message carries when the node stored it in this run (set in phase two, before the content is built). */
+const storedFiles = new WeakMap<Params, StoredFile>();
+
+/** Makes `p`'s message carry `file` (uploaded or registered in this run) instead of the File URL field. */
+export function carryStoredFile(p: Params, file: StoredFile): void {
+	storedFiles.set(p, file);
+}
 
 /** LeanCloud rejects message bodies over 5 KB (4109 FRAME_TOO_LONG); checked in UTF-8 bytes before sending. */
 export const MAX_MESSAGE_BYTES = 5 * 1024;
@@ -23,10 +32,14 @@ function richContent(p: Params): IDataObject {
 
 	const extra = p.collection('richFields');
 	if (FILE_TYPES.includes(type)) {
-		const file: IDataObject = { url: p.requiredString('fileUrl') };
+		// A file stored in this run (uploaded, or its URL registered) gives what it knows; fields the user set win.
+		const stored = storedFiles.get(p);
+		const file: IDataObject = { url: stored?.url ?? p.requiredString('fileUrl') };
 		if (extra.has('objId')) file.objId = extra.string('objId');
+		else if (stored) file.objId = stored.objectId;
 		const metaData: IDataObject = {};
-		for (const field of ['name', 'format']) if (extra.has(field)) metaData[field] = extra.string(field);
+		for (const field of ['name', 'format', 'size', 'width', 'height'] as const) if (stored?.[field]) metaData[field] = stored[field];
+		for (const field of ['name', 'format']) if (extra.has(field) && extra.string(field)) metaData[field] = extra.string(field);
 		for (const field of ['size', 'width', 'height', 'duration']) {
 			const value = extra.raw(field);
 			if (typeof value === 'number' && value > 0) metaData[field] = value;

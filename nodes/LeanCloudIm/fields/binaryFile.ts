@@ -1,8 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import type { ItemAccess } from '../../engine/operation';
-import type { FileBytes } from '../../../shared/files/upload';
-import type { Params } from '../../../shared/params/params';
+import type { ItemAccess } from '../engine/operation';
+import type { FileBytes } from '../../shared/files/upload';
+import type { Params } from '../../shared/params/params';
 
 /** Files larger than this (in MB) are refused before anything is sent, unless Options > Max File Size says otherwise. */
 export const DEFAULT_MAX_FILE_MB = 100;
@@ -60,14 +60,19 @@ export const binaryFileFields: INodeProperties[] = [
  * Checks the item's binary file in phase one (present, named, within Max File Size when n8n knows its size) and
  * returns how to read it in phase two, where its size is checked again on the bytes themselves.
  */
-export function readBinaryFile(p: Params, item: ItemAccess): () => Promise<FileBytes> {
+export function readBinaryFile(
+	p: Params,
+	item: ItemAccess,
+	/** Where the overrides are: the collection, and the names of its file name and MIME type fields (if it has one). */
+	{ collection = 'options', fileName = 'fileName', mimeType: mimeTypeField = 'mimeType' }: { collection?: string; fileName?: string; mimeType?: string | null } = {},
+): () => Promise<FileBytes> {
 	const property = p.requiredString('binaryPropertyName');
 	const binary = item.binary(property);
 	if (!binary) p.fail('binaryPropertyName', `names no binary data of this item ("${property}")`, 'Check the name of the binary field in the previous node\'s output (its Binary tab).');
-	const options = p.collection('options');
-	const name = options.string('fileName').trim() || binary.fileName || '';
-	if (!name) options.fail('fileName', 'is needed: the binary data has no file name', 'Give the file a name with its extension, e.g. invoice.pdf.');
-	const mimeType = options.string('mimeType').trim() || binary.mimeType || 'application/octet-stream';
+	const options = p.collection(collection);
+	const name = options.string(fileName).trim() || binary.fileName || '';
+	if (!name) options.fail(fileName, 'is needed: the binary data has no file name', 'Give the file a name with its extension, e.g. invoice.pdf.');
+	const mimeType = (mimeTypeField ? options.string(mimeTypeField).trim() : '') || binary.mimeType || 'application/octet-stream';
 	const maxMb = options.has('maxFileSize') ? options.number('maxFileSize', { min: 0.001, max: 10_000 }) : DEFAULT_MAX_FILE_MB;
 	const maxBytes = Math.floor(maxMb * 1024 * 1024);
 	const tooLarge = (bytes: number) =>
