@@ -21,6 +21,7 @@ import { startCursor, type Cursor } from './cursor';
 import { maxPerPoll, pollTimeoutMs, triggerProperties } from './fields';
 import { conversationKey, latestConversations, pollConversations } from './newConversations';
 import { latestMessages, messageSource, pollMessages } from './newMessages';
+import { withFiles } from './files';
 
 /** What the trigger keeps between polls (the workflow's static data for this node). */
 interface TriggerState extends IDataObject {
@@ -49,7 +50,7 @@ const running = new Set<string>();
 
 async function poll(context: IPollFunctions, p: Params, deadline: AbortSignal): Promise<INodeExecutionData[][] | null> {
 	// The deadline ends waits at once and aborts requests on the wire.
-	const { send } = await openSender(context, { need: 'master', user: 'the LeanCloud IM Trigger', policy: READ_POLICY, stop: deadline, cancel: deadline });
+	const { send, secrets } = await openSender(context, { need: 'master', user: 'the LeanCloud IM Trigger', policy: READ_POLICY, stop: deadline, cancel: deadline });
 	const state = context.getWorkflowStaticData('node') as TriggerState;
 	const messages = p.string('event') !== 'newConversation';
 	// A copy: the stored cache changes only with a successful poll.
@@ -62,7 +63,7 @@ async function poll(context: IPollFunctions, p: Params, deadline: AbortSignal): 
 				description: 'Send a message (or create a conversation) in the app, then fetch a test event again.',
 			});
 		}
-		return [context.helpers.returnJsonArray(latest)];
+		return [messages ? await withFiles(context, p, latest, secrets, deadline) : context.helpers.returnJsonArray(latest)];
 	}
 
 	const key = messages ? messageSource(p).key : conversationKey(p);
@@ -91,9 +92,11 @@ async function poll(context: IPollFunctions, p: Params, deadline: AbortSignal): 
 			`${name} is falling behind: this poll read its maximum (Options > Max Items per Poll, ${maxPerPoll(p).toLocaleString('en-US')}) and the last record it read is ${Math.round(behindMs / 1000)} s old. The next poll goes on from there; if this repeats, raise Max Items per Poll or poll more often.`,
 		);
 	}
+	// Files are fetched before the cursor moves: a poll that ends on its deadline meanwhile reports these again.
+	const output = items.length ? (messages ? await withFiles(context, p, items, secrets, deadline) : context.helpers.returnJsonArray(items)) : [];
 	state.cursor = next as Cursor & IDataObject;
 	state.kinds = kinds;
-	return items.length ? [context.helpers.returnJsonArray(items)] : null;
+	return output.length ? [output] : null;
 }
 
 export class LeanCloudImTrigger implements INodeType {

@@ -2,6 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { CHAT_ROOM, CONVERSATION, kindLocator, SERVICE_CONVERSATION } from '../shared/conversations/kinds';
 import { clientIdField } from '../shared/fields/clientIdField';
+import { downloadFields } from '../shared/fields/downloadFields';
 import type { Params } from '../shared/params/params';
 
 /** Where New Message looks: the whole app's history (the export route), one conversation or chat room, or one sender's. */
@@ -34,6 +35,12 @@ export function maxPerPoll(p: Params): number {
 }
 
 const onMessages = { show: { event: ['newMessage'] } };
+
+/** A field of the shared download options, shown for New Message only (conversations carry no files). */
+function forMessages(field: INodeProperties): INodeProperties {
+	const shown = field.displayOptions?.show ?? {};
+	return { ...field, displayOptions: { show: { ...shown, '/event': ['newMessage'] } } };
+}
 const onConversations = { show: { event: ['newConversation'] } };
 const kindOptions = [
 	{ name: 'Chat Room', value: CHAT_ROOM.value },
@@ -100,7 +107,7 @@ export const triggerProperties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		description: 'Filters, and how much one poll reads',
+		description: 'Filters, files, and how much one poll reads',
 		options: [
 			{
 				displayName: 'Conversation Types',
@@ -111,6 +118,7 @@ export const triggerProperties: INodeProperties[] = [
 				description: 'Only messages in these kinds of conversation. Empty reports every kind.',
 				displayOptions: { show: { '/event': ['newMessage'], '/scope': ['app', 'client'] } },
 			},
+			forMessages(downloadFields[0]),
 			{
 				displayName: 'From Client IDs',
 				name: 'fromClients',
@@ -139,6 +147,7 @@ export const triggerProperties: INodeProperties[] = [
 				description:
 					'Most records read in one poll; the rest are read by the next poll, never dropped. A poll that reaches it logs a warning saying how far behind the trigger is.',
 			},
+			forMessages(downloadFields[1]),
 			{
 				displayName: 'Message Types',
 				name: 'messageTypes',
@@ -166,6 +175,7 @@ export const triggerProperties: INodeProperties[] = [
 				description:
 					'Longest one poll may take, all its requests and waits together; keep it below the poll interval. A poll still running when the next is due makes that one skip.',
 			},
+			forMessages(downloadFields[2]),
 			{
 				displayName: 'Start From',
 				name: 'startFrom',

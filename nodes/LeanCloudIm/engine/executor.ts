@@ -1,4 +1,4 @@
-import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData, type NodeApiError } from 'n8n-workflow';
+import { NodeOperationError, type IBinaryKeyData, type IDataObject, type IExecuteFunctions, type INodeExecutionData, type NodeApiError } from 'n8n-workflow';
 
 import { CancelledError } from '../../shared/errors/cancelledError';
 import { CredentialProblem } from '../../shared/errors/credentialProblem';
@@ -11,7 +11,7 @@ import { openSender } from '../../shared/sending/sender';
 import { settle } from '../../shared/errors/settle';
 import { errorJson } from './errorItem';
 import { readExecutionOptions, type ExecutionOptions } from './executionOptions';
-import type { AssembledOperation, OperationDef, StepTools } from './operation';
+import type { AssembledOperation, BinaryTools, OperationDef } from './operation';
 import { OutputBudget } from './outputBudget';
 import { itemScope, planItem, readItemParams, type Plan } from './plan';
 import { runScheduled } from './schedule';
@@ -23,22 +23,30 @@ type Planned = Extract<Plan, { ok: true }>;
 const MAX_FOREIGN_BYTES = 1024 * 1024;
 
 /** One item's request(s): every page of a Get Many, else the one request, shaped into output items. */
-async function run(op: OperationDef, planned: Planned, tools: StepTools, options: ExecutionOptions, budget: OutputBudget): Promise<IDataObject[]> {
+/** One output item's data: its JSON, and binary data when the operation fetched files. */
+type Shaped = { json: IDataObject; binary?: IBinaryKeyData };
+
+const jsonOnly = (json: IDataObject): Shaped => ({ json });
+
+async function run(op: OperationDef, planned: Planned, tools: BinaryTools, options: ExecutionOptions, budget: OutputBudget): Promise<Shaped[]> {
 	const { send } = tools;
 	if (planned.steps) {
 		const shaped = await planned.steps(tools);
-		return Array.isArray(shaped) ? shaped : [shaped];
+		return (Array.isArray(shaped) ? shaped : [shaped]).map(jsonOnly);
 	}
 	if (op.list) {
 		const list = op.list;
-		const items = await collectPages(send, planned.request as RequestSpec, list, planned.limit, options.maxPages, (count) => budget.take(count));
-		return items.map((item) => (list.toItem ? list.toItem(item, planned.params) : (item as IDataObject)));
+		const records = await collectPages(send, planned.request as RequestSpec, list, planned.limit, options.maxPages, (count) => budget.take(count));
+		const items = records.map((item) => (list.toItem ? list.toItem(item, planned.params) : (item as IDataObject)));
+		if (!op.binaries) return items.map(jsonOnly);
+		const binaries = await op.binaries(items, planned.params, tools);
+		return items.map((json, index) => (binaries[index] ? { json, binary: binaries[index] } : { json }));
 	}
 	const body = await send(planned.request as RequestSpec);
 	const shaped = op.output ? op.output(body, planned.params) : (body as IDataObject);
-	if (!Array.isArray(shaped)) return [shaped];
+	if (!Array.isArray(shaped)) return [jsonOnly(shaped)];
 	checkRecordCount(shaped.length);
-	return shaped;
+	return shaped.map(jsonOnly);
 }
 
 /**
@@ -101,10 +109,11 @@ export async function runOperation(context: IExecuteFunctions, operation: Assemb
 
 	const results: INodeExecutionData[][] = new Array(plans.length);
 	const budget = new OutputBudget(options.maxOutputItems);
-	const tools: StepTools = {
+	const tools: BinaryTools = {
 		send: async (spec) => await (sender as NonNullable<typeof sender>).send(spec),
 		sendForeign: async (request, source, maxBytes = MAX_FOREIGN_BYTES) =>
 			await sendForeign(context, request, { source, timeoutMs: options.timeoutMs, maxBytes, signal: cancelSignal, secrets: sender?.secrets ?? [] }),
+		prepareBinary: async (bytes, fileName, mimeType) => await context.helpers.prepareBinaryData(bytes, fileName, mimeType),
 	};
 	let fatal: { error: NodeApiError | NodeOperationError; itemIndex: number } | undefined;
 	const runItem = async (itemIndex: number) => {
@@ -124,7 +133,7 @@ export async function runOperation(context: IExecuteFunctions, operation: Assemb
 		);
 		if (ticket) release(ticket);
 		if (outcome.ok) {
-			results[itemIndex] = outcome.value.map((json) => ({ json, pairedItem }));
+			results[itemIndex] = outcome.value.map((shaped) => ({ ...shaped, pairedItem }));
 			return;
 		}
 		// Stopped before it was sent (cancel, or another item's failure): it stays without a result.

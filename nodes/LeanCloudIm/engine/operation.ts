@@ -1,4 +1,4 @@
-import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import type { IBinaryData, IBinaryKeyData, IDataObject, INodeProperties } from 'n8n-workflow';
 
 import type { KeyNeed } from '../../shared/credential/openCredential';
 import type { Params } from '../../shared/params/params';
@@ -31,6 +31,11 @@ export interface OperationDef {
 	steps?(params: Params, item: ItemAccess): ((tools: StepTools) => Promise<IDataObject | IDataObject[]>) | undefined;
 	/** Present on Get Many operations: the request is the first page, and these say how to walk the rest. */
 	list?: ListSpec;
+	/**
+	 * Binary data for the output items of a Get Many (a history's files, with Options > Download Files): one entry per
+	 * item, undefined for items without. Runs after the pages are read; a failure fails the input item.
+	 */
+	binaries?(items: IDataObject[], params: Params, tools: BinaryTools): Promise<Array<IBinaryKeyData | undefined>>;
 	/** Shapes a single response into the output item(s). Defaults to the response body. */
 	output?(body: unknown, params: Params): IDataObject | IDataObject[];
 }
@@ -61,4 +66,9 @@ export interface StepTools {
 	send: Send;
 	/** To a host that is not the API Server: no LeanCloud key, the same deadline and no redirects, at most `maxBytes` back. */
 	sendForeign(request: ForeignRequest, source: string, maxBytes?: number): Promise<ForeignAnswer>;
+}
+
+/** StepTools, and n8n's binary data store (filesystem or memory, as the instance is set up). */
+export interface BinaryTools extends StepTools {
+	prepareBinary(bytes: Buffer, fileName: string, mimeType?: string): Promise<IBinaryData>;
 }

@@ -3,9 +3,8 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { ItemAccess } from '../engine/operation';
 import type { FileBytes } from '../../shared/files/upload';
 import type { Params } from '../../shared/params/params';
+import { DEFAULT_MAX_FILE_MB } from '../../shared/files/download';
 
-/** Files larger than this (in MB) are refused before anything is sent, unless Options > Max File Size says otherwise. */
-export const DEFAULT_MAX_FILE_MB = 100;
 
 const sizeText = (bytes: number) => (bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`);
 

@@ -1,4 +1,8 @@
-import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import type { IBinaryKeyData, IDataObject, INodeProperties } from 'n8n-workflow';
+
+import type { BinaryTools } from '../engine/operation';
+import { downloadFiles } from '../../shared/files/download';
+import { downloadFields, readDownload } from '../../shared/fields/downloadFields';
 
 import { historyPages } from '../../shared/paging/historyPages';
 import { simplifyRecord } from '../../shared/messages/simplify';
@@ -23,6 +27,14 @@ export function orderField(defaultOrder: 'newestFirst' | 'oldestFirst', descript
 	};
 }
 
+/** The files of a history's file messages, with Download Files on (see OperationDef.binaries). */
+export async function historyBinaries(items: IDataObject[], p: Params, tools: BinaryTools): Promise<Array<IBinaryKeyData | undefined>> {
+	const download = readDownload(p);
+	if (!download) return items.map(() => undefined);
+	const files = await downloadFiles(items, tools, download.maxBytes);
+	return files.map((file) => (file ? { [download.property]: file } : undefined));
+}
+
 /** Return All + Limit, Simplify and the time window: the fields of every history operation. */
 export const historyFields: INodeProperties[] = [
 	...returnAllAndLimit(),
@@ -40,11 +52,14 @@ export const historyFields: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		description: 'Order and time window of the history',
+		description: 'Order and time window of the history, and whether to download the files of file messages',
 		options: [
 			{ displayName: 'After', name: 'after', type: 'dateTime', default: '', description: 'Only messages sent after this time' },
 			{ displayName: 'Before', name: 'before', type: 'dateTime', default: '', description: 'Only messages sent before this time' },
+			// Alphabetical, as n8n lists collection options: Download Files, Max File Size, Order, Put File in Field.
+			...downloadFields.slice(0, 2),
 			orderField('newestFirst', 'Order of the returned messages'),
+			downloadFields[2],
 		],
 	},
 ];
@@ -57,6 +72,8 @@ export function historyQuery(p: Params): IDataObject {
 	if (after !== undefined && before !== undefined && after >= before) {
 		options.fail('after', 'must be earlier than Before');
 	}
+	// Checked in phase one, though used once the pages are read.
+	readDownload(p);
 	// The API pages from a start point towards an end point; which bound is which depends on the order.
 	const oldestFirst = options.string('order') === 'oldestFirst';
 	const [start, end] = oldestFirst ? [after, before] : [before, after];

@@ -19,10 +19,10 @@ function isStream(value: unknown): value is BodyStream {
 	return typeof value === 'object' && value !== null && typeof (value as BodyStream).destroy === 'function' && Symbol.asyncIterator in value;
 }
 
-const megabytes = (bytes: number) => `${Number((bytes / 1024 / 1024).toFixed(1))} MB`;
+const sizeText = (bytes: number) => (bytes < 1024 * 1024 ? `${Number((bytes / 1024).toFixed(1))} KB` : `${Number((bytes / 1024 / 1024).toFixed(1))} MB`);
 
 function tooLarge(status: number, bytes: number, maxBytes: number): LeanCloudFailure {
-	return new LeanCloudFailure(`The response is larger than ${megabytes(maxBytes)} and was cut off (${bytes} bytes or more)`, {
+	return new LeanCloudFailure(`The response is larger than ${sizeText(maxBytes)} and was cut off (${bytes} bytes or more)`, {
 		// The status the server sent is kept: it is an answer, so the request is not sent again.
 		status,
 		networkCode: 'ERESPONSETOOLARGE',

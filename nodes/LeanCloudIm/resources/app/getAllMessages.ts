@@ -1,6 +1,6 @@
 import type { OperationDef } from '../../engine/operation';
 import { rtm } from '../../../shared/params/path';
-import { historyFields, historyList, historyQuery } from '../../fields/history';
+import { historyBinaries, historyFields, historyList, historyQuery } from '../../fields/history';
 
 export const getAllMessages: OperationDef = {
 	value: 'getAllMessages',
@@ -12,4 +12,5 @@ export const getAllMessages: OperationDef = {
 		return { method: 'GET', path: rtm`messages`, query: historyQuery(p) };
 	},
 	list: historyList,
+	binaries: historyBinaries,
 };

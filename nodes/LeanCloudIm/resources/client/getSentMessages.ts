@@ -1,6 +1,6 @@
 import type { OperationDef } from '../../engine/operation';
 import { rtm } from '../../../shared/params/path';
-import { historyFields, historyList, historyQuery } from '../../fields/history';
+import { historyBinaries, historyFields, historyList, historyQuery } from '../../fields/history';
 import { clientField } from './fields';
 
 export const getSentMessages: OperationDef = {
@@ -13,4 +13,5 @@ export const getSentMessages: OperationDef = {
 		return { method: 'GET', path: rtm`clients/${p.clientIdSegment('clientId')}/messages`, query: historyQuery(p) };
 	},
 	list: historyList,
+	binaries: historyBinaries,
 };

@@ -2,7 +2,7 @@ import { objectIdSegment, SERVICE_CONVERSATION } from '../../../shared/conversat
 import { readKind } from '../../fields/conversationType';
 import type { OperationDef } from '../../engine/operation';
 import { rtm } from '../../../shared/params/path';
-import { historyFields, historyList, historyQuery } from '../../fields/history';
+import { historyBinaries, historyFields, historyList, historyQuery } from '../../fields/history';
 import { MESSAGE_KINDS, messageTarget, subscriberField } from './fields';
 
 export const getAll: OperationDef = {
@@ -27,4 +27,5 @@ export const getAll: OperationDef = {
 		return { method: 'GET', path: rtm`${kind.collection}/${id}/messages`, query };
 	},
 	list: historyList,
+	binaries: historyBinaries,
 };
