@@ -6,7 +6,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { CREDENTIAL_ID, CREDENTIAL_NAME, REPO, importWorkflows, n8nCli, sendMessageNode, startN8n, stopProcess } from '../../scripts/n8n-instance.mjs';
+import { CREDENTIAL_ID, CREDENTIAL_NAME, REPO, executeWorkflow, importWorkflows, n8nCli, sendMessageNode, startN8n, stopProcess } from '../../scripts/n8n-instance.mjs';
+import { PHOTO_SHA256, photoReceiverWorkflow, photoSenderWorkflow } from './files.mjs';
 import { expect } from './check.mjs';
 
 const EVERY_5_SECONDS = { item: Array.from({ length: 12 }, (_, index) => ({ mode: 'custom', cronExpression: `${index * 5} * * * * *` })) };
@@ -29,7 +30,7 @@ function ackWorkflow(ackConversation, startFrom) {
 				type: 'n8n-nodes-leancloud-im.leanCloudImTrigger',
 				typeVersion: 1,
 				position: [0, 0],
-				parameters: { pollTimes: EVERY_5_SECONDS, event: 'newMessage', scope: 'app', options: { ignoreFrom: 'ack-bot', startFrom } },
+				parameters: { pollTimes: EVERY_5_SECONDS, event: 'newMessage', scope: 'app', options: { ignoreFrom: 'ack-bot, photo-bot, hash-bot', startFrom } },
 				credentials: CREDENTIALS,
 			},
 			sendMessageNode({ name: 'Acknowledge', conversation: ackConversation, fromClient: 'ack-bot', text: '=ack:{{ $json.messageId }}' }),
@@ -69,11 +70,21 @@ export async function checkTrigger({ runtime, userFolder, sandbox, demoConversat
 	const trigger = moderation.nodes.find((/** @type {{ type: string }} */ node) => node.type.endsWith('.leanCloudImTrigger'));
 	trigger.parameters.pollTimes = EVERY_5_SECONDS;
 	trigger.parameters.options.startFrom = startFrom;
-	const files = [join(userFolder, 'ack.workflow.json'), join(userFolder, 'moderation-live.workflow.json')];
+	// Files: a photo made in a workflow and sent from binary data; an active workflow receives it as binary data.
+	const photos = sandbox.store.createConversation({ name: 'E2E photos', m: ['photo-bot'] }).objectId;
+	const hashes = sandbox.store.createConversation({ name: 'E2E hashes', m: ['hash-bot'] }).objectId;
+	const files = [join(userFolder, 'ack.workflow.json'), join(userFolder, 'moderation-live.workflow.json'), join(userFolder, 'photo-send.workflow.json'), join(userFolder, 'photo-receive.workflow.json')];
 	writeFileSync(files[0], JSON.stringify(ackWorkflow(acks, startFrom)));
 	writeFileSync(files[1], JSON.stringify(moderation));
+	writeFileSync(files[2], JSON.stringify(photoSenderWorkflow(photos)));
+	writeFileSync(files[3], JSON.stringify(photoReceiverWorkflow(photos, hashes, startFrom)));
 	await importWorkflows(runtime, userFolder, files);
-	for (const id of ['lcimE2eTrigger01', moderation.id]) {
+	const photoRun = await executeWorkflow(runtime, userFolder, 'lcimE2eFileSend1');
+	const photoError = photoRun.run?.data?.resultData?.error?.message;
+	expect(photoError, `sending the photo: ${photoError ?? (photoRun.stdout + photoRun.stderr).slice(-800)}`).toBe(undefined);
+	const sentPhoto = photoRun.run?.data?.resultData?.runData?.['Send Photo']?.[0]?.data?.main?.[0]?.[0]?.json;
+	expect(sentPhoto?.file?.url, 'the photo was uploaded and sent with its file').toBeTruthy();
+	for (const id of ['lcimE2eTrigger01', moderation.id, 'lcimE2eFileRecv1']) {
 		const published = await n8nCli(runtime, userFolder, ['publish:workflow', `--id=${id}`]);
 		expect(published.status, `publish ${id}: ${published.stdout.slice(-500)}`).toBe(0);
 	}
@@ -106,6 +117,8 @@ export async function checkTrigger({ runtime, userFolder, sandbox, demoConversat
 		await sleep(11_000);
 		const acked = ackedIds();
 		expect([...acked].sort(), 'each message acknowledged exactly once').toEqual([...sent].sort());
+		const posted = (sandbox.store.messages.get(hashes) ?? []).map((record) => record.data);
+		expect(posted, 'the photo received as binary data, once, with the bytes that were sent').toEqual([`sha256:${PHOTO_SHA256}`]);
 	} finally {
 		await stopProcess(n8n.child);
 	}

@@ -57,8 +57,11 @@ export interface ResourceDef {
 export interface ItemAccess {
 	/** The binary data's description (file name, type, size when n8n knows it); undefined when the item has none there. */
 	binary(property: string): { fileName?: string; mimeType: string; bytes?: number } | undefined;
-	/** The bytes themselves (read in phase two, when they are needed). */
-	binaryBuffer(property: string): Promise<Buffer>;
+	/**
+	 * The bytes themselves (read in phase two, when they are needed), in one buffer with `room` free bytes before and
+	 * after them, so a request body can be framed around them without another copy of the file.
+	 */
+	binaryBuffer(property: string, room?: { before: number; after: number }): Promise<FramedBytes>;
 }
 
 /** What phase two gives a multi-step operation: LeanCloud requests (paced, retried) and requests to other hosts. */
@@ -71,4 +74,11 @@ export interface StepTools {
 /** StepTools, and n8n's binary data store (filesystem or memory, as the instance is set up). */
 export interface BinaryTools extends StepTools {
 	prepareBinary(bytes: Buffer, fileName: string, mimeType?: string): Promise<IBinaryData>;
+}
+
+/** A file's bytes inside a larger buffer: `buffer.subarray(start, start + length)`, with free room around them. */
+export interface FramedBytes {
+	buffer: Buffer;
+	start: number;
+	length: number;
 }

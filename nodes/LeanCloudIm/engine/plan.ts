@@ -60,9 +60,26 @@ function itemAccess(context: IExecuteFunctions, itemIndex: number): ItemAccess {
 			const bytes = typeof entry.bytes === 'number' ? entry.bytes : entry.id ? undefined : Math.floor((entry.data.length * 3) / 4);
 			return { fileName: entry.fileName, mimeType: entry.mimeType, bytes };
 		},
-		binaryBuffer: async (property) => {
-			if (!context.getInputData()[itemIndex]?.binary?.[property]) throw new ParameterError('binaryPropertyName', `names no binary data of this item ("${property}")`);
-			return await context.helpers.getBinaryDataBuffer(itemIndex, property);
+		binaryBuffer: async (property, room = { before: 0, after: 0 }) => {
+			const entry = context.getInputData()[itemIndex]?.binary?.[property];
+			if (!entry) throw new ParameterError('binaryPropertyName', `names no binary data of this item ("${property}")`);
+			// Kept on disk (filesystem mode): streamed into the buffer. Kept in memory: decoded from base64 straight into it.
+			if (entry.id) {
+				const { fileSize } = await context.helpers.getBinaryMetadata(entry.id);
+				const buffer = Buffer.allocUnsafe(room.before + fileSize + room.after);
+				let length = 0;
+				for await (const chunk of await context.helpers.getBinaryStream(entry.id)) {
+					const bytes = chunk as Buffer;
+					if (length + bytes.length > fileSize) throw new ParameterError('binaryPropertyName', 'holds more bytes than its stored size says');
+					bytes.copy(buffer, room.before + length);
+					length += bytes.length;
+				}
+				return { buffer, start: room.before, length };
+			}
+			const decodedSize = Buffer.byteLength(entry.data, 'base64');
+			const buffer = Buffer.allocUnsafe(room.before + decodedSize + room.after);
+			const length = buffer.write(entry.data, room.before, decodedSize, 'base64');
+			return { buffer, start: room.before, length };
 		},
 	};
 }

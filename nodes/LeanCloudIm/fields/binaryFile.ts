@@ -6,6 +6,9 @@ import type { Params } from '../../shared/params/params';
 import { DEFAULT_MAX_FILE_MB } from '../../shared/files/download';
 
 
+/** Room read around a file's bytes for a form upload's head (token, key, file name) and tail: no copy of the file then. */
+const FRAME_ROOM = { before: 8 * 1024, after: 256 };
+
 const sizeText = (bytes: number) => (bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`);
 
 /** Where a file comes from when it is n8n binary data, and how it is named and typed. */
@@ -78,8 +81,8 @@ export function readBinaryFile(
 		options.fail('maxFileSize', `is ${maxMb} MB, and the file has ${sizeText(bytes)}`, 'Raise Options > Max File Size, or send a smaller file.');
 	if (binary.bytes !== undefined && binary.bytes > maxBytes) tooLarge(binary.bytes);
 	return async () => {
-		const bytes = await item.binaryBuffer(property);
-		if (bytes.length > maxBytes) tooLarge(bytes.length);
-		return { bytes, name, mimeType };
+		const read = await item.binaryBuffer(property, FRAME_ROOM);
+		if (read.length > maxBytes) tooLarge(read.length);
+		return { bytes: read.buffer.subarray(read.start, read.start + read.length), frame: { buffer: read.buffer, start: read.start }, name, mimeType };
 	};
 }

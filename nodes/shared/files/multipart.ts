@@ -8,7 +8,6 @@ export interface FormFile {
 	name: string;
 	fileName: string;
 	contentType: string;
-	bytes: Buffer;
 }
 
 /** A quoted-string parameter value: quotes and line breaks would end the header or the part early. */
@@ -17,14 +16,13 @@ function quoted(value: string): string {
 }
 
 /**
- * A multipart/form-data body (the fields, then the file) with its Content-Type. Built by hand, as n8n's helper takes
- * a Buffer as it is and a node may not depend on a form-data package; it costs one copy of the file's bytes.
+ * A multipart/form-data body (the fields, then the file) as what goes before the file's bytes and what after, with its
+ * Content-Type. Built by hand: n8n's helper sends a Buffer as it is, and a node may not depend on a form-data package.
  */
-export function multipartBody(fields: FormField[], file: FormFile): { body: Buffer; contentType: string } {
+export function multipartBody(fields: FormField[], file: FormFile): { head: Buffer; tail: Buffer; contentType: string } {
 	const boundary = `----n8nLeanCloudIm${randomBytes(12).toString('hex')}`;
 	let head = '';
 	for (const [name, value] of fields) head += `--${boundary}\r\nContent-Disposition: form-data; name=${quoted(name)}\r\n\r\n${value}\r\n`;
 	head += `--${boundary}\r\nContent-Disposition: form-data; name=${quoted(file.name)}; filename=${quoted(file.fileName)}\r\nContent-Type: ${file.contentType}\r\n\r\n`;
-	const parts = [Buffer.from(head, 'utf8'), file.bytes, Buffer.from(`\r\n--${boundary}--\r\n`, 'utf8')];
-	return { body: Buffer.concat(parts), contentType: `multipart/form-data; boundary=${boundary}` };
+	return { head: Buffer.from(head, 'utf8'), tail: Buffer.from(`\r\n--${boundary}--\r\n`, 'utf8'), contentType: `multipart/form-data; boundary=${boundary}` };
 }

@@ -13,6 +13,11 @@ import { multipartBody } from './multipart';
 /** A file's bytes and what they are, as the node has them (from n8n binary data). */
 export interface FileBytes {
 	bytes: Buffer;
+	/**
+	 * When `bytes` is a view into a larger buffer with free room around it: where, so the multipart head and tail of a
+	 * form upload are written there and the body sent without copying the file once more.
+	 */
+	frame?: { buffer: Buffer; start: number };
 	/** With its extension: LeanCloud derives the type from it when no MIME type is given. */
 	name: string;
 	mimeType: string;
@@ -105,9 +110,21 @@ async function toProvider(tools: UploadTools, token: UploadToken, file: FileByte
 			['token', token.token],
 			['key', token.key],
 		],
-		{ name: 'file', fileName: file.name, contentType: token.mimeType || file.mimeType, bytes: file.bytes },
+		{ name: 'file', fileName: file.name, contentType: token.mimeType || file.mimeType },
 	);
-	await tools.sendForeign({ method: 'POST', url: token.uploadUrl, headers: { 'Content-Type': form.contentType }, body: form.body }, source);
+	await tools.sendForeign({ method: 'POST', url: token.uploadUrl, headers: { 'Content-Type': form.contentType }, body: framed(file, form.head, form.tail) }, source);
+}
+
+/** `head`, the file's bytes and `tail` as one body: written around the bytes in place when there is room, else copied. */
+function framed(file: FileBytes, head: Buffer, tail: Buffer): Buffer {
+	const frame = file.frame;
+	if (frame && frame.start >= head.length && frame.buffer.length - frame.start - file.bytes.length >= tail.length) {
+		const begin = frame.start - head.length;
+		head.copy(frame.buffer, begin);
+		tail.copy(frame.buffer, frame.start + file.bytes.length);
+		return frame.buffer.subarray(begin, frame.start + file.bytes.length + tail.length);
+	}
+	return Buffer.concat([head, file.bytes, tail]);
 }
 
 /**
