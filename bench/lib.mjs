@@ -118,8 +118,9 @@ export async function plainSends(url, jobs, concurrency, { keepAlive = false } =
 	return { ms: performance.now() - started, failed };
 }
 
-/** @type {typeof import('../harness/runNode.js').runNode} */
-const runNode = createRequire(import.meta.url)(join(REPO, '.bench-build', 'harness', 'runNode.js')).runNode;
+/** @type {typeof import('../harness/runNode.js')} */
+const harness = createRequire(import.meta.url)(join(REPO, '.bench-build', 'harness', 'runNode.js'));
+const { runNode } = harness;
 
 /** Our node inside n8n's engine, one input item per job, continuing on failures so they can be counted. */
 /**
@@ -164,3 +165,38 @@ export async function nodeHistory(url, conversationId) {
 
 /** @type {(count: number, conversations: string[]) => Job[]} */
 export const jobsFor = (count, conversations) => Array.from({ length: count }, (_, index) => ({ conv: conversations[index % conversations.length], text: `#${index}` }));
+
+/**
+ * One item with `megabytes` of binary data (as n8n keeps it in memory: base64), into File > Upload, or into File >
+ * Create From URL, which leaves the binary data alone (the baseline: the same item, no upload).
+ * @param {string} url
+ * @param {number} megabytes
+ * @param {boolean} upload
+ */
+export async function nodeUpload(url, megabytes, upload) {
+	harness.registerNodeType('bench.bigBinary', {
+		description: { displayName: 'Big Binary', name: 'bigBinary', group: ['input'], version: 1, description: 'One item with a large file', defaults: { name: 'Big Binary' }, inputs: ['main'], outputs: ['main'], properties: [] },
+		async execute() {
+			const bytes = Buffer.alloc(megabytes * 1024 * 1024, 7);
+			return [[{ json: {}, binary: { data: { data: bytes.toString('base64'), mimeType: 'application/octet-stream', fileName: 'big.bin' } } }]];
+		},
+	});
+	const credentials = { appId: APP_ID, clientToken: 'sandbox-app-key', serverSecret: MASTER_KEY, apiServer: url, signRequests: true };
+	const nodes = [
+		{ id: 'b', name: 'Big Binary', type: 'bench.bigBinary', typeVersion: 1, position: [0, 0], parameters: {} },
+		{
+			id: 'u',
+			name: 'LeanCloud IM',
+			type: 'n8n-nodes-leancloud-im.leanCloudIm',
+			typeVersion: 1,
+			position: [200, 0],
+			parameters: upload ? { resource: 'file', operation: 'upload' } : { resource: 'file', operation: 'createFromUrl', fileUrl: 'https://example.com/big.bin' },
+			credentials: { leanCloudImApi: { id: 'cred-1', name: 'LeanCloud IM account' } },
+		},
+	];
+	const run = await harness.runWorkflow(/** @type {any} */ (nodes), { 'Big Binary': { main: [[{ node: 'LeanCloud IM', type: 'main', index: 0 }]] } }, 'Big Binary', credentials);
+	const error = run.data.resultData.error;
+	if (error) throw error;
+	const output = run.data.resultData.runData['LeanCloud IM']?.[0]?.data?.main?.[0]?.[0]?.json;
+	if (upload && output?.size !== megabytes * 1024 * 1024) throw new Error(`upload output: ${JSON.stringify(output)}`);
+}

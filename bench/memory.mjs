@@ -1,8 +1,9 @@
-// One memory measurement in a fresh process: `node bench/memory.mjs sends 50000` or `history 100000`.
+// One memory measurement in a fresh process: `node bench/memory.mjs sends 50000`, `history 100000`, or `upload 100`
+// (one item with 100 MB of binary data uploaded with File > Upload; `upload-baseline 100`: the same item, no upload).
 // Prints {"rssMb": peak resident set size}.
 import { createRequire } from 'node:module';
 
-import { createConversations, jobsFor, nodeHistory, nodeSends, startServer } from './lib.mjs';
+import { createConversations, jobsFor, nodeHistory, nodeSends, nodeUpload, startServer } from './lib.mjs';
 
 const { SEEDED_HISTORY_ID } = createRequire(import.meta.url)('../sandbox/server.cjs');
 
@@ -10,7 +11,9 @@ const [kind, countText] = process.argv.slice(2);
 const count = Number(countText);
 const server = await startServer(kind === 'history' ? { SANDBOX_SEED_MESSAGES: String(count) } : {});
 try {
-	if (kind === 'history') {
+	if (kind === 'upload' || kind === 'upload-baseline') {
+		await nodeUpload(server.url, count, kind === 'upload');
+	} else if (kind === 'history') {
 		const { count: received } = await nodeHistory(server.url, SEEDED_HISTORY_ID);
 		if (received !== count) throw new Error(`history returned ${received} of ${count}`);
 	} else if (count > 0) {

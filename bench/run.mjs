@@ -103,6 +103,14 @@ row('4 memory', 'peak RSS: 10,000 sends (MB)', fixed(rss10k, 0));
 row('4 memory', 'peak RSS: 50,000 sends (MB)', fixed(rss50k, 0));
 row('4 memory', 'growth per item kept, 10,000 -> 50,000 sends (KB)', fixed(((rss50k - rss10k) * 1024) / 40_000, 1));
 row('4 memory', 'peak RSS: Return All over 100,000 history records (MB)', fixed(history, 0));
+// A 100 MB file from binary data (kept in memory as base64, as n8n's default binary mode does) through File > Upload,
+// against the same item through an operation that leaves it alone: the difference is what the upload costs.
+const UPLOAD_MB = 100;
+const uploadBaseline = memory('upload-baseline', String(UPLOAD_MB));
+const uploadPeak = memory('upload', String(UPLOAD_MB));
+row('5 files', `peak RSS: one item with ${UPLOAD_MB} MB of binary data, not uploaded (MB)`, fixed(uploadBaseline, 0));
+row('5 files', `peak RSS: the same item uploaded with File > Upload (MB)`, fixed(uploadPeak, 0));
+row('5 files', 'extra memory of the upload vs the file\'s size', fixed((uploadPeak - uploadBaseline) / UPLOAD_MB), '< 2', pass((uploadPeak - uploadBaseline) / UPLOAD_MB < 2));
 
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
 process.stdout.write(`\nLeanCloud IM node benchmark (${machine})\n\n| section | measure | result | goal | |\n|---|---|---|---|---|\n`);

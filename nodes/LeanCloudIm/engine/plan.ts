@@ -57,7 +57,7 @@ function itemAccess(context: IExecuteFunctions, itemIndex: number): ItemAccess {
 		binary: (property) => {
 			const entry = context.getInputData()[itemIndex]?.binary?.[property];
 			if (!entry) return undefined;
-			const bytes = typeof entry.bytes === 'number' ? entry.bytes : entry.id ? undefined : Math.floor((entry.data.length * 3) / 4);
+			const bytes = typeof entry.bytes === 'number' ? entry.bytes : entry.id ? undefined : Buffer.byteLength(entry.data, 'base64');
 			return { fileName: entry.fileName, mimeType: entry.mimeType, bytes };
 		},
 		binaryBuffer: async (property, room = { before: 0, after: 0 }) => {
