@@ -100,9 +100,9 @@ try {
 		await checkTrigger({ runtime, userFolder, sandbox, demoConversation: DEMO_CONVERSATION_ID });
 	});
 
-	await test('the support bot and AI reply examples import', async () => {
+	await test('the support bot, AI reply and CRM invoice examples import', async () => {
 		const listed = await n8nCli(runtime, userFolder, ['list:workflow']);
-		for (const id of ['lcimExampleBot01', 'lcimExampleAi001']) expect(listed.stdout, `${id} imported`).toContain(id);
+		for (const id of ['lcimExampleBot01', 'lcimExampleAi001', 'lcimExampleInv01']) expect(listed.stdout, `${id} imported`).toContain(id);
 	});
 
 	await test('the editor shows the node, its icon, resources and operations', async () => {
