@@ -11,17 +11,24 @@ const FRAME_ROOM = { before: 8 * 1024, after: 256 };
 
 const sizeText = (bytes: number) => (bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`);
 
+/** Input Binary Field: which of the item's binary fields holds the file. */
+export function binaryPropertyField(description: string, displayOptions?: INodeProperties['displayOptions']): INodeProperties {
+	return { displayName: 'Input Binary Field', name: 'binaryPropertyName', type: 'string', default: 'data', required: true, placeholder: 'e.g. data', description, ...(displayOptions ? { displayOptions } : {}) };
+}
+
+/** A File Name option: the name to store or register the file under. */
+export function fileNameOption(description: string): INodeProperties {
+	return { displayName: 'File Name', name: 'fileName', type: 'string', default: '', placeholder: 'e.g. invoice.pdf', description };
+}
+
+/** A MIME Type option. */
+export function mimeTypeOption(description: string): INodeProperties {
+	return { displayName: 'MIME Type', name: 'mimeType', type: 'string', default: '', placeholder: 'e.g. application/pdf', description };
+}
+
 /** Where a file comes from when it is n8n binary data, and how it is named and typed. */
 export const binaryFileFields: INodeProperties[] = [
-	{
-		displayName: 'Input Binary Field',
-		name: 'binaryPropertyName',
-		type: 'string',
-		default: 'data',
-		required: true,
-		placeholder: 'e.g. data',
-		description: 'The name of the input binary field containing the file',
-	},
+	binaryPropertyField('The name of the input binary field containing the file'),
 	{
 		displayName: 'Options',
 		name: 'options',
@@ -30,14 +37,7 @@ export const binaryFileFields: INodeProperties[] = [
 		default: {},
 		description: 'The file\'s name, type and size limit, and how the requests are retried and timed out',
 		options: [
-			{
-				displayName: 'File Name',
-				name: 'fileName',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. invoice.pdf',
-				description: 'Name to store the file under, with its extension; the binary data\'s own name when empty',
-			},
+			fileNameOption('Name to store the file under, with its extension; the binary data\'s own name when empty'),
 			{
 				displayName: 'Max File Size (MB)',
 				name: 'maxFileSize',
@@ -46,14 +46,7 @@ export const binaryFileFields: INodeProperties[] = [
 				typeOptions: { minValue: 1 },
 				description: 'Larger files are refused before anything is sent',
 			},
-			{
-				displayName: 'MIME Type',
-				name: 'mimeType',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. application/pdf',
-				description: 'Type to store the file with; the binary data\'s own type when empty',
-			},
+			mimeTypeOption('Type to store the file with; the binary data\'s own type when empty'),
 		],
 	},
 ];

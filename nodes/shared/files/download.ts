@@ -3,6 +3,7 @@ import type { IBinaryData, IDataObject } from 'n8n-workflow';
 import { CONTENT_TYPES, typedContent } from '../messages/contentTypes';
 import type { ForeignAnswer, ForeignRequest } from '../transport/foreign';
 import { headerValue } from '../transport/answers';
+import { nameFromUrl } from './names';
 
 /** Files larger than this (in MB) are refused unless a Max File Size option says otherwise (uploads and downloads). */
 export const DEFAULT_MAX_FILE_MB = 100;
@@ -17,7 +18,7 @@ export function fileOf(record: IDataObject): { url: string; name: string } | und
 	const file = content._lcfile as IDataObject | undefined;
 	if (!file || typeof file.url !== 'string' || file.url === '') return undefined;
 	const metaName = (file.metaData as IDataObject | undefined)?.name;
-	return { url: file.url, name: typeof metaName === 'string' && metaName ? metaName : nameFromUrl(file.url) };
+	return { url: file.url, name: typeof metaName === 'string' && metaName ? metaName : nameFromUrl(file.url) || 'file' };
 }
 
 function hostOf(url: string): string {
@@ -25,15 +26,6 @@ function hostOf(url: string): string {
 		return new URL(url).host;
 	} catch {
 		return 'an invalid address';
-	}
-}
-
-function nameFromUrl(url: string): string {
-	try {
-		const last = new URL(url).pathname.split('/').filter(Boolean).pop() ?? '';
-		return decodeURIComponent(last) || 'file';
-	} catch {
-		return 'file';
 	}
 }
 

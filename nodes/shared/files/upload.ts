@@ -9,6 +9,7 @@ import type { Send } from '../sending/requestSpec';
 import type { ForeignAnswer, ForeignRequest } from '../transport/foreign';
 import { imageSize } from './imageSize';
 import { multipartBody } from './multipart';
+import { formatOf } from './names';
 
 /** A file's bytes and what they are, as the node has them (from n8n binary data). */
 export interface FileBytes {
@@ -44,12 +45,6 @@ export interface UploadTools {
 
 /** The providers uploads go to, by the name `POST /1.1/fileTokens` gives (`qcloud` is legacy: no SDK of today's uses it). */
 const PROVIDERS = ['qiniu', 's3'] as const;
-
-/** `format` of a file: its extension, lower case, without the dot. */
-export function formatOf(name: string): string {
-	const match = /\.([a-z0-9]{1,10})$/i.exec(name);
-	return match ? match[1].toLowerCase() : '';
-}
 
 /** The failure of one step, named in the error (`LeanCloud (file token)`, `Qiniu (file upload)`). */
 export function inStep(error: unknown, step: string): unknown {

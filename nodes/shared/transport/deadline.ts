@@ -36,3 +36,12 @@ export function startDeadline(timeoutMs: number, caller: AbortSignal | undefined
 		},
 	};
 }
+
+/**
+ * `context` as n8n's HTTP helpers should see it: they replace a request's `abortSignal` with the execution's cancel
+ * signal, read from the calling context, so a context whose cancel signal is `signal` (the deadline joined with the
+ * node's stop) gets it through.
+ */
+export function cancelledBy<T extends object>(context: T, signal: AbortSignal): T {
+	return Object.create(context, { getExecutionCancelSignal: { value: () => signal } }) as T;
+}

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, IHttpRequestOptions, IN8nHttpFullR
 import { LeanCloudFailure, RequestAbortedError } from '../errors/leanCloudFailure';
 import { settle } from '../errors/settle';
 import { excerptOf, headerValue, parseBody } from './answers';
-import { startDeadline } from './deadline';
+import { cancelledBy, startDeadline } from './deadline';
 import { MAX_ERROR_BODY_BYTES, readBytes } from './responseBody';
 
 /** The contexts that reach other hosts: the action node (uploads, downloads) and the trigger (downloads). */
@@ -80,8 +80,7 @@ export async function sendForeign(context: ForeignContext, spec: ForeignRequest,
 		abortSignal: deadline.signal,
 		timeout: timeoutMs,
 	};
-	// As in request.ts: the helper takes its abort signal from the calling context's cancel signal.
-	const caller = Object.create(context, { getExecutionCancelSignal: { value: () => deadline.signal } }) as typeof context;
+	const caller = cancelledBy(context, deadline.signal);
 	const exchange = settle(
 		(async () => {
 			const full = (await Promise.race([context.helpers.httpRequest.call(caller, options), deadline.reached])) as IN8nHttpFullResponse;

@@ -12,7 +12,7 @@ import type {
 import { ROLE_HEADER, type KeyRole } from '../../../credentials/LeanCloudImApi.credentials';
 import { LeanCloudFailure, RequestAbortedError } from '../errors/leanCloudFailure';
 import { failureFromResponse, headerValue, networkFailure, redirectFailure, successBody, timeoutFailure } from './answers';
-import { startDeadline } from './deadline';
+import { cancelledBy, startDeadline } from './deadline';
 import { secretsOf } from './redact';
 import { readBody } from './responseBody';
 
@@ -77,9 +77,7 @@ export async function sendRequest(context: RequestContext, spec: TransportReques
 		// Also a socket idle timeout, in case a helper drops the signal.
 		timeout: timeoutMs,
 	};
-	// n8n's helper replaces `abortSignal` with the execution's cancel signal, read from the calling context:
-	// a context whose cancel signal is the combined one gets the deadline and the node's stop through.
-	const caller = Object.create(context, { getExecutionCancelSignal: { value: () => deadline.signal } }) as typeof context;
+	const caller = cancelledBy(context, deadline.signal);
 	let response: { status: number; headers?: IDataObject; text: string } | undefined;
 	let failure: unknown;
 	try {

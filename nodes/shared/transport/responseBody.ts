@@ -35,15 +35,9 @@ function tooLarge(status: number, bytes: number, maxBytes: number): LeanCloudFai
  * MAX_RESPONSE_BYTES (more is an error); any other body only up to MAX_ERROR_BODY_BYTES, the rest discarded.
  */
 export async function readBody(body: unknown, status: number, declaredLength: string | undefined, signal: AbortSignal): Promise<string> {
-	const success = status >= 200 && status < 300;
-	if (!success) return readPrefix(body, MAX_ERROR_BODY_BYTES, signal);
-	if (!isStream(body)) {
-		// A helper that buffered the body itself (not n8n's current ones): take what it gave.
-		if (typeof body === 'string') return body;
-		if (body === undefined || body === null) return '';
-		return Buffer.isBuffer(body) ? body.toString('utf8') : JSON.stringify(body);
-	}
-	return (await readBytes(body, status, declaredLength, signal, MAX_RESPONSE_BYTES)).toString('utf8');
+	if (status >= 200 && status < 300) return (await readBytes(body, status, declaredLength, signal, MAX_RESPONSE_BYTES)).toString('utf8');
+	// A character cut in two at the end of an error body's first 64 KB is dropped, not shown as a replacement mark.
+	return (await readStream(body, signal, MAX_ERROR_BODY_BYTES, () => undefined)).toString('utf8').replace(/\uFFFD$/, '');
 }
 
 /**
@@ -51,42 +45,24 @@ export async function readBody(body: unknown, status: number, declaredLength: st
  * once), stopping when `signal` aborts. Files fetched from other hosts are read with this too.
  */
 export async function readBytes(body: unknown, status: number, declaredLength: string | undefined, signal: AbortSignal, maxBytes: number): Promise<Buffer> {
-	if (!isStream(body)) {
-		const bytes = Buffer.isBuffer(body) ? body : Buffer.from(typeof body === 'string' ? body : body === undefined || body === null ? '' : JSON.stringify(body));
-		if (bytes.length > maxBytes) throw tooLarge(status, bytes.length, maxBytes);
-		return bytes;
-	}
-	if (declaredLength !== undefined && Number(declaredLength) > maxBytes) {
+	if (isStream(body) && declaredLength !== undefined && Number(declaredLength) > maxBytes) {
 		body.destroy();
 		throw tooLarge(status, Number(declaredLength), maxBytes);
 	}
-	const chunks: Buffer[] = [];
-	let size = 0;
-	const onAbort = () => body.destroy(new RequestAbortedError());
-	signal.addEventListener('abort', onAbort, { once: true });
-	try {
-		for await (const chunk of body) {
-			const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
-			size += buffer.length;
-			if (size > maxBytes) {
-				body.destroy();
-				throw tooLarge(status, size, maxBytes);
-			}
-			chunks.push(buffer);
-		}
-	} finally {
-		signal.removeEventListener('abort', onAbort);
-	}
-	if (signal.aborted) throw new RequestAbortedError();
-	return Buffer.concat(chunks);
+	return await readStream(body, signal, maxBytes, (size) => {
+		throw tooLarge(status, size, maxBytes);
+	});
 }
 
-/** The first `maxBytes` of a body as text (a character cut in two is dropped by the decoder); the stream is then closed. */
-async function readPrefix(body: unknown, maxBytes: number, signal: AbortSignal): Promise<string> {
+/**
+ * Up to `maxBytes` of a body (a stream, or what a helper buffered itself); past that, `overflow` decides: it throws,
+ * or returns and the first `maxBytes` are kept. The stream is closed once read, cut or aborted.
+ */
+async function readStream(body: unknown, signal: AbortSignal, maxBytes: number, overflow: (size: number) => void): Promise<Buffer> {
 	if (!isStream(body)) {
-		if (typeof body === 'string') return body.slice(0, maxBytes);
-		if (body === undefined || body === null) return '';
-		return (Buffer.isBuffer(body) ? body.toString('utf8') : JSON.stringify(body)).slice(0, maxBytes);
+		const bytes = Buffer.isBuffer(body) ? body : Buffer.from(typeof body === 'string' ? body : body === undefined || body === null ? '' : JSON.stringify(body));
+		if (bytes.length > maxBytes) overflow(bytes.length);
+		return bytes.subarray(0, maxBytes);
 	}
 	const chunks: Buffer[] = [];
 	let size = 0;
@@ -95,14 +71,19 @@ async function readPrefix(body: unknown, maxBytes: number, signal: AbortSignal):
 	try {
 		for await (const chunk of body) {
 			const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
-			chunks.push(buffer.subarray(0, maxBytes - size));
-			size += Math.min(buffer.length, maxBytes - size);
-			if (size >= maxBytes) break;
+			if (size + buffer.length > maxBytes) {
+				overflow(size + buffer.length);
+				chunks.push(buffer.subarray(0, maxBytes - size));
+				size = maxBytes;
+				break;
+			}
+			chunks.push(buffer);
+			size += buffer.length;
 		}
 	} finally {
 		signal.removeEventListener('abort', onAbort);
 		body.destroy();
 	}
 	if (signal.aborted) throw new RequestAbortedError();
-	return Buffer.concat(chunks).toString('utf8').replace(/\uFFFD$/, '');
+	return Buffer.concat(chunks, size);
 }

@@ -1,18 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { OperationDef } from '../../engine/operation';
+import { fileNameOption, mimeTypeOption } from '../../fields/binaryFile';
 import { storage } from '../../../shared/params/path';
-import { formatOf } from '../../../shared/files/upload';
-
-/** The last path segment of a URL, decoded: the file's name when none is given. */
-function nameFromUrl(url: URL): string {
-	const last = url.pathname.split('/').filter(Boolean).pop() ?? '';
-	try {
-		return decodeURIComponent(last);
-	} catch {
-		return last;
-	}
-}
+import { externalFileBody, formatOf, nameFromUrl } from '../../../shared/files/names';
 
 function parseUrl(text: string): URL | undefined {
 	try {
@@ -46,22 +37,8 @@ export const createFromUrl: OperationDef = {
 			default: {},
 			description: 'The file\'s name and type, and how the request is retried and timed out',
 			options: [
-				{
-					displayName: 'File Name',
-					name: 'fileName',
-					type: 'string',
-					default: '',
-					placeholder: 'e.g. invoice.pdf',
-					description: 'Name of the file, with its extension; the last part of the URL when empty',
-				},
-				{
-					displayName: 'MIME Type',
-					name: 'mimeType',
-					type: 'string',
-					default: '',
-					placeholder: 'e.g. application/pdf',
-					description: 'Type of the file; LeanCloud derives it from the name\'s extension when empty',
-				},
+				fileNameOption('Name of the file, with its extension; the last part of the URL when empty'),
+				mimeTypeOption('Type of the file; LeanCloud derives it from the name\'s extension when empty'),
 			],
 		},
 	],
@@ -70,11 +47,8 @@ export const createFromUrl: OperationDef = {
 		const url = parseUrl(text) ?? p.fail('fileUrl', 'is not a valid address', 'Give the full address, e.g. https://example.com/invoice.pdf.');
 		if (url.protocol !== 'https:' && url.protocol !== 'http:') p.fail('fileUrl', `must start with https:// (got ${url.protocol})`);
 		const options = p.collection('options');
-		const name = options.string('fileName').trim() || nameFromUrl(url);
-		const body: IDataObject = { name, url: url.href, metaData: { __source: 'external', owner: 'unknown' } };
-		const mimeType = options.string('mimeType').trim();
-		if (mimeType) body.mime_type = mimeType;
-		return { method: 'POST', path: storage`files`, body };
+		const name = options.string('fileName').trim() || nameFromUrl(url.href);
+		return { method: 'POST', path: storage`files`, body: externalFileBody(url.href, name, options.string('mimeType').trim()) };
 	},
 	output(body, p) {
 		const answer = (body ?? {}) as IDataObject;

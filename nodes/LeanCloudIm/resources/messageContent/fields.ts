@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { binaryPropertyField } from '../../fields/binaryFile';
+
 /** Rich message types that carry a file (`_lcfile`). */
 export const FILE_TYPES = ['image', 'audio', 'video', 'file'];
 
@@ -70,16 +72,9 @@ export const contentFields: INodeProperties[] = [
 		description: 'Where the image, audio, video or file comes from',
 		displayOptions: { show: { contentType: ['rich'], messageType: FILE_TYPES } },
 	},
-	{
-		displayName: 'Input Binary Field',
-		name: 'binaryPropertyName',
-		type: 'string',
-		default: 'data',
-		required: true,
-		placeholder: 'e.g. data',
-		description: 'The name of the input binary field containing the file; its name and type come with it',
-		displayOptions: { show: { contentType: ['rich'], messageType: FILE_TYPES, fileSource: ['binaryData'] } },
-	},
+	binaryPropertyField('The name of the input binary field containing the file; its name and type come with it', {
+		show: { contentType: ['rich'], messageType: FILE_TYPES, fileSource: ['binaryData'] },
+	}),
 	{
 		displayName: 'File URL',
 		name: 'fileUrl',

@@ -4,7 +4,8 @@ import type { OperationDef, StepTools } from '../../engine/operation';
 import { readBinaryFile } from '../../fields/binaryFile';
 import { settle } from '../../../shared/errors/settle';
 import { ResponseProblem } from '../../../shared/errors/responseProblem';
-import { formatOf, inStep, uploadFile, type StoredFile } from '../../../shared/files/upload';
+import { externalFileBody, formatOf, nameFromUrl } from '../../../shared/files/names';
+import { inStep, uploadFile, type StoredFile } from '../../../shared/files/upload';
 import type { Params } from '../../../shared/params/params';
 import { storage } from '../../../shared/params/path';
 import { carryStoredFile } from './build';
@@ -22,18 +23,9 @@ const PLACEHOLDER: StoredFile = {
 	height: 10000,
 };
 
-function nameFromUrl(url: string): string {
-	try {
-		const last = new URL(url).pathname.split('/').filter(Boolean).pop() ?? '';
-		return decodeURIComponent(last);
-	} catch {
-		return '';
-	}
-}
-
 /** Registers a file that stays at its URL as a LeanCloud file (`POST /1.1/files`), so the message can carry its ID. */
 async function registerUrl(tools: StepTools, url: string, name: string): Promise<StoredFile> {
-	const registered = await settle(tools.send({ method: 'POST', path: storage`files`, body: { name, url, metaData: { __source: 'external', owner: 'unknown' } } }));
+	const registered = await settle(tools.send({ method: 'POST', path: storage`files`, body: externalFileBody(url, name) }));
 	if (!registered.ok) throw inStep(registered.error, 'LeanCloud (file registration)');
 	const objectId = (registered.value as IDataObject | undefined)?.objectId;
 	if (typeof objectId !== 'string' || !objectId) throw inStep(new ResponseProblem('The registered file has no objectId'), 'LeanCloud (file registration)');

@@ -1,0 +1,32 @@
+import type { IDataObject } from 'n8n-workflow';
+
+/** `format` of a file: its extension, lower case, without the dot (what file messages carry in `metaData.format`). */
+export function formatOf(name: string): string {
+	const match = /\.([a-z0-9]{1,10})$/i.exec(name);
+	return match ? match[1].toLowerCase() : '';
+}
+
+/** The last part of a URL's path, decoded: a file's name when none is given; empty when the URL has none. */
+export function nameFromUrl(url: string): string {
+	let last: string;
+	try {
+		last = new URL(url).pathname.split('/').filter(Boolean).pop() ?? '';
+	} catch {
+		return '';
+	}
+	try {
+		return decodeURIComponent(last);
+	} catch {
+		return last;
+	}
+}
+
+/**
+ * The body of `POST /1.1/files` registering a file that stays at its own URL (an "external" file, as LeanCloud's SDKs
+ * send it): LeanCloud stores the address, never the bytes.
+ */
+export function externalFileBody(url: string, name: string, mimeType?: string): IDataObject {
+	const body: IDataObject = { name, url, metaData: { __source: 'external', owner: 'unknown' } };
+	if (mimeType) body.mime_type = mimeType;
+	return body;
+}
