@@ -15,8 +15,8 @@ export interface HostileServer {
 
 export interface MinimalResponse {
 	writeHead(status: number, headers?: Record<string, string>): void;
-	write(chunk: string): void;
-	end(chunk?: string): void;
+	write(chunk: string | Buffer): void;
+	end(chunk?: string | Buffer): void;
 	readonly destroyed: boolean;
 }
 

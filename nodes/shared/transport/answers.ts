@@ -1,4 +1,4 @@
-import type { IDataObject } from 'n8n-workflow';
+import { sleep, type IDataObject } from 'n8n-workflow';
 
 import { LeanCloudFailure } from '../errors/leanCloudFailure';
 import { settle } from '../errors/settle';
@@ -105,8 +105,12 @@ export function failureFromResponse(status: number, headers: IDataObject | undef
  * a cut-off body is not a result). Nesting no LeanCloud answer has is refused before anything else walks it.
  */
 export async function successBody(status: number, text: string, secrets: string[]): Promise<unknown> {
+	// Decoding the bytes and parsing them are the two steps that cannot pause: the event loop turns before and after
+	// the parse, so neither adds to the other (nor to the redaction walk's first slice).
+	await sleep(0);
 	const body = parseBody(text);
 	if (typeof body === 'string') throw new LeanCloudFailure(`The response is not JSON (${excerptOf(body, secrets) || 'empty'})`, { status });
+	await sleep(0);
 	const redacted = await settle(redactAnswer(body, secrets));
 	if (redacted.ok) return redacted.value;
 	if (!(redacted.error instanceof TooDeepError)) throw redacted.error;
