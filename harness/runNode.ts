@@ -64,23 +64,27 @@ class TestItems implements INodeType {
 		properties: [{ displayName: 'Items', name: 'items', type: 'json', default: '[]', description: 'Items to emit' }],
 	};
 
-	/** An item's `$binary` key becomes its binary data (base64, file name, MIME type per property), as n8n keeps it in memory. */
+	/**
+	 * An item's `$binary` key becomes its binary data (base64, file name, MIME type per property): as n8n keeps it in
+	 * memory, or (`stored: true`) through n8n's binary data service, which keeps it on disk in filesystem mode.
+	 */
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const items = JSON.parse(this.getNodeParameter('items', 0) as string) as IDataObject[];
-		return [
-			items.map(({ $binary, ...json }, index) => {
-				const item: INodeExecutionData = { json, pairedItem: { item: index } };
-				if ($binary) {
-					item.binary = Object.fromEntries(
-						Object.entries($binary as Record<string, { base64: string; fileName?: string; mimeType: string }>).map(([property, { base64, fileName, mimeType }]) => [
-							property,
-							{ data: base64, mimeType, fileName, fileExtension: fileName?.split('.').pop(), fileSize: `${Buffer.from(base64, 'base64').length} B` },
-						]),
-					);
+		const output: INodeExecutionData[] = [];
+		for (const [index, { $binary, ...json }] of items.entries()) {
+			const item: INodeExecutionData = { json, pairedItem: { item: index } };
+			if ($binary) {
+				item.binary = {};
+				for (const [property, entry] of Object.entries($binary as Record<string, { base64: string; fileName?: string; mimeType: string; stored?: boolean }>)) {
+					const { base64, fileName, mimeType, stored } = entry;
+					item.binary[property] = stored
+						? await this.helpers.prepareBinaryData(Buffer.from(base64, 'base64'), fileName, mimeType)
+						: { data: base64, mimeType, fileName, fileExtension: fileName?.split('.').pop(), fileSize: `${Buffer.from(base64, 'base64').length} B` };
 				}
-				return item;
-			}),
-		];
+			}
+			output.push(item);
+		}
+		return [output];
 	}
 }
 

@@ -9,6 +9,7 @@ import nock from 'nock';
 
 import { ROLE_HEADER } from '../../credentials/LeanCloudImApi.credentials';
 import { startSandbox, type Sandbox } from '../../sandbox/server.cjs';
+import { useFilesystemBinaryData } from '../harness/binaryMode.cjs';
 import { api, expectAllRequestsMade, oid, resetNock } from '../harness/leancloud';
 import { runNode } from '../../harness/runNode';
 
@@ -225,6 +226,20 @@ describe.each(['qiniu', 's3'])('a round trip through the sandbox\'s storage (%s)
 		expect(content._lcfile.metaData).toEqual({ name: 'logo.png', format: 'png', size: PNG.length, width: 3, height: 2 });
 		expect(sandbox.storage.files.get(content._lcfile.objId)?.bytes?.equals(PNG)).toBe(true);
 		expect(content._lcfile.url).toBe(sandbox.storage.files.get(content._lcfile.objId)?.url);
+	});
+
+	test('binary data n8n keeps on disk (filesystem mode) is streamed into the upload: the same bytes arrive', async () => {
+		const credentials = { appId: sandbox.appId, clientToken: sandbox.appKey, serverSecret: sandbox.masterKey, apiServer: sandbox.url, signRequests: true };
+		const restore = await useFilesystemBinaryData();
+		try {
+			const onDisk = { $binary: { data: { base64: PNG.toString('base64'), fileName: 'logo.png', mimeType: 'image/png', stored: true } } };
+			const { output, error } = await runNode({ parameters: upload(), items: [onDisk], credentials });
+			expect(error).toBeUndefined();
+			expect(output[0].json).toMatchObject({ size: PNG.length, width: 3, height: 2 });
+			expect(sandbox.storage.files.get(String(output[0].json.objectId))?.bytes?.equals(PNG)).toBe(true);
+		} finally {
+			restore();
+		}
 	});
 
 	test('a refused upload (Qiniu 614: the key exists; S3 403) fails the item naming the step, and the callback removes the row', async () => {

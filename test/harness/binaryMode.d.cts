@@ -1,0 +1,2 @@
+// Types for binaryMode.cjs.
+export declare function useFilesystemBinaryData(): Promise<() => void>;
