@@ -22,4 +22,29 @@ async function longestBlock(work) {
 	}
 }
 
-module.exports = { longestBlock };
+/**
+ * The least of up to `attempts` runs of longestBlock, stopping at the first under `boundMs`: what the work itself
+ * blocks, with the noise of a loaded machine (the process descheduled, another suite's burst) filtered out. A
+ * regression blocks in every attempt; the attempts' figures are all returned, for the failure message.
+ * @template T
+ * @param {() => Promise<T>} work
+ * @param {number} boundMs
+ * @param {number} [attempts]
+ * @returns {Promise<{ value: T, blockedMs: number, attemptsMs: number[] }>}
+ */
+async function leastBlock(work, boundMs, attempts = 3) {
+	/** @type {number[]} */
+	const attemptsMs = [];
+	/** @type {{ value: T, blockedMs: number } | undefined} */
+	let best;
+	for (let attempt = 0; attempt < attempts; attempt++) {
+		const measured = await longestBlock(work);
+		attemptsMs.push(Math.round(measured.blockedMs));
+		if (!best || measured.blockedMs < best.blockedMs) best = measured;
+		if (measured.blockedMs < boundMs) break;
+	}
+	const { value, blockedMs } = /** @type {{ value: T, blockedMs: number }} */ (best);
+	return { value, blockedMs, attemptsMs };
+}
+
+module.exports = { longestBlock, leastBlock };
