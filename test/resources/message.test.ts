@@ -138,6 +138,14 @@ describe('Message > Send', () => {
 		expect(output[0].json.file).toEqual({ objectId: 'f2f2f2f2f2f2f2f2f2f2f2f2', url: 'https://files.example/k/shot.png', name: 'shot.png', format: 'png', mimeType: 'image/png', size: png.length, width: 640, height: 480 });
 	});
 
+	test('a message refused after its file was stored names the message as the failing step', async () => {
+		api().post('/1.1/files').reply(201, { objectId: 'f3f3f3f3f3f3f3f3f3f3f3f3', createdAt: '2026-12-01T00:00:00.000Z' });
+		api().post('/1.2/rtm/conversations/c1c1c1c1c1c1c1c1c1c1c1c1/messages').reply(400, { code: 4315, error: 'The client is silenced.' });
+		const { error } = await runNode({ parameters: message('send', { fromClient: 'bot', contentType: 'rich', messageType: 'image', fileUrl: 'https://f.example/a.png' }) });
+		expect(error?.message).toBe('LeanCloud (message): The client is silenced. [HTTP 400, code 4315]');
+		expect(error?.description).toBe('The sender is temporarily muted in this conversation.');
+	});
+
 	test('File Source "Binary Data" without the binary field fails before anything is sent', async () => {
 		const { error } = await runNode({ parameters: message('send', { fromClient: 'bot', contentType: 'rich', messageType: 'image', fileSource: 'binaryData' }) });
 		expect(error?.message).toBe('"Input Binary Field" names no binary data of this item ("data") [item 0]');

@@ -36,8 +36,8 @@ const SERVER_ERROR_HINT = 'LeanCloud could not process the request. Retry later;
 export function hintFor(failure: LeanCloudFailure): string | undefined {
 	const { code, status, networkCode, hint, source } = failure.details;
 	if (hint) return hint;
-	// LeanCloud's hints would mislead about another host's answer.
-	if (source) return undefined;
+	// LeanCloud's hints would mislead about another host's answer (a storage provider, a file's host).
+	if (source && !source.startsWith('LeanCloud')) return undefined;
 	if (code !== undefined && HINTS_BY_CODE[code]) return HINTS_BY_CODE[code];
 	if (status !== undefined && HINTS_BY_STATUS[status]) return HINTS_BY_STATUS[status];
 	if (status !== undefined && status >= 500) return SERVER_ERROR_HINT;

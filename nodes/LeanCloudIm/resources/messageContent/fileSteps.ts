@@ -67,8 +67,10 @@ export function withFileSteps(op: OperationDef): OperationDef {
 				const file = await store(tools);
 				carryStoredFile(p, file);
 				const spec = request(p);
-				const body = await tools.send(spec.bucket || !op.bucket ? spec : { ...spec, bucket: op.bucket });
-				const shaped = op.output ? op.output(body, p) : (body as IDataObject);
+				const sent = await settle(tools.send(spec.bucket || !op.bucket ? spec : { ...spec, bucket: op.bucket }));
+				// The file is stored by now: the error says the message was the step that failed.
+				if (!sent.ok) throw inStep(sent.error, 'LeanCloud (message)');
+				const shaped = op.output ? op.output(sent.value, p) : (sent.value as IDataObject);
 				const stored: IDataObject = { objectId: file.objectId, url: file.url, name: file.name, format: file.format };
 				for (const field of ['mimeType', 'size', 'width', 'height'] as const) if (file[field]) stored[field] = file[field];
 				return Array.isArray(shaped) ? shaped : { ...shaped, file: stored };
