@@ -16,7 +16,7 @@ export interface Slot {
  * succeeded since the last block are the limit, and the block (Retry-After, else the one-minute window) is the
  * window.
  *
- * A request holds its place until a window after its answer came back, not after it started: the server counted
+ * A request holds its place until a window after its answer began to arrive, not after it started: the server counted
  * it at some moment between the two, which the client cannot see, and network jitter moves that moment. Counted
  * from the start, a request that reached the server late and the one started a window after the first can both
  * land in one server window (an 11th send in a window of 10). Counted from the answer, any window of server
@@ -59,7 +59,7 @@ export class Pacer {
 		return slot;
 	}
 
-	/** The request's answer (or failure) came back. */
+	/** The request's answer began to arrive (or it failed without one). */
 	finish(slot: Slot): void {
 		slot.end = this.now();
 	}

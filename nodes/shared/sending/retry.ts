@@ -1,4 +1,4 @@
-import type { HttpMethod, RequestSpec, Send } from './requestSpec';
+import type { HttpMethod, RequestSpec } from './requestSpec';
 import { QUOTA_WINDOW_MS, type Pacer } from './pace';
 import { settle } from '../errors/settle';
 import { wait } from './wait';
@@ -49,7 +49,8 @@ function resendsAfterError(method: HttpMethod, policy: RetryPolicy): boolean {
  * against Max Wait, so no server answer can hold an item longer; and nothing is sent once `signal` aborts.
  */
 export async function sendWithPolicy(
-	send: Send,
+	/** Sends once; calls `answered` when the server's answer begins to arrive (the server has counted the request by then). */
+	send: (spec: RequestSpec, answered?: () => void) => Promise<unknown>,
 	spec: RequestSpec,
 	{ policy, pacer, signal }: { policy: RetryPolicy; pacer?: Pacer; signal?: AbortSignal },
 ): Promise<unknown> {
@@ -65,8 +66,13 @@ export async function sendWithPolicy(
 		// The last check before the wire: after a failure elsewhere (or a cancel) nothing new is sent.
 		if (signal?.aborted) throw new CancelledError();
 		const slot = pacer?.start();
-		const outcome = await settle(send(spec));
-		if (slot) pacer?.finish(slot);
+		// The place is held until a window after the answer began to arrive: the server counted the request before it
+		// answered. Reading and parsing the body (slow on a busy n8n) do not push the next window back.
+		const finish = () => {
+			if (slot && slot.end === Infinity) pacer?.finish(slot);
+		};
+		const outcome = await settle(send(spec, finish));
+		finish();
 		if (outcome.ok) {
 			pacer?.succeeded();
 			return outcome.value;

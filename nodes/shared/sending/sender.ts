@@ -48,7 +48,7 @@ export async function openSender(context: RequestContext, options: SenderOptions
 	const pacerOf = (spec: RequestSpec) =>
 		pacing && spec.bucket ? sharedPacer(app, spec.bucket, spec.bucket === 'normal' ? pacing.requestsPerMinute : undefined) : undefined;
 	const send: Send = async (spec) =>
-		await sendWithPolicy(async (request) => await sendRequest(context, request, { credentials: decrypted, key, timeoutMs, signal: cancel }), spec, {
+		await sendWithPolicy(async (request, answered) => await sendRequest(context, request, { credentials: decrypted, key, timeoutMs, signal: cancel, answered }), spec, {
 			policy,
 			pacer: pacerOf(spec),
 			signal: stop ?? cancel,

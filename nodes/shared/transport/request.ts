@@ -38,6 +38,8 @@ export interface SendOptions {
 	timeoutMs?: number;
 	/** Aborts the request (n8n's cancel signal, or the node stopping after a failure). */
 	signal?: AbortSignal;
+	/** Called when the answer's status and headers have arrived, before its body is read (the pacer's moment). */
+	answered?: () => void;
 }
 
 /** Used when a caller gives no Timeout. */
@@ -57,7 +59,7 @@ function classifyFailure(error: unknown, deadline: AbortSignal, aborted: () => E
  * with a size cap; statuses are read here (never thrown by the helper, so no request options leak into
  * errors); server text is redacted of the keys and signatures before it can reach an error or an item.
  */
-export async function sendRequest(context: RequestContext, spec: TransportRequest, { credentials, key, timeoutMs = DEFAULT_TIMEOUT_MS, signal }: SendOptions): Promise<unknown> {
+export async function sendRequest(context: RequestContext, spec: TransportRequest, { credentials, key, timeoutMs = DEFAULT_TIMEOUT_MS, signal, answered }: SendOptions): Promise<unknown> {
 	if (signal?.aborted) throw new RequestAbortedError();
 	const secrets = secretsOf(credentials.data as ICredentialDataDecryptedObject);
 	const aborted = () => (signal?.aborted ? new RequestAbortedError() : timeoutFailure(timeoutMs));
@@ -86,6 +88,7 @@ export async function sendRequest(context: RequestContext, spec: TransportReques
 			context.helpers.httpRequestWithAuthentication.call(caller, CREDENTIAL_TYPE, options, { credentialsDecrypted: credentials }),
 			deadline.reached,
 		])) as IN8nHttpFullResponse;
+		answered?.();
 		const headers = full.headers as IDataObject | undefined;
 		const text = await Promise.race([readBody(full.body, full.statusCode, headerValue(headers, 'content-length'), deadline.signal), deadline.reached]);
 		response = { status: full.statusCode, headers, text };
