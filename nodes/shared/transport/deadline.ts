@@ -1,3 +1,5 @@
+import type { IHttpRequestOptions } from 'n8n-workflow';
+
 import { onAbort as watchAbort } from '../signals/onAbort';
 
 /** One request's deadline joined with the caller's signal: whichever comes first ends the exchange. */
@@ -44,4 +46,13 @@ export function startDeadline(timeoutMs: number, caller: AbortSignal | undefined
  */
 export function cancelledBy<T extends object>(context: T, signal: AbortSignal): T {
 	return Object.create(context, { getExecutionCancelSignal: { value: () => signal } }) as T;
+}
+
+/**
+ * The rules every request follows, to the API Server or any other host: statuses read by the caller (never thrown
+ * with the request's options in them), no redirect followed, the body as a stream (read with a cap), and the
+ * deadline's signal; the timeout is also a socket idle timeout, in case a helper drops the signal.
+ */
+export function boundedOptions(deadline: Deadline, timeoutMs: number): Pick<IHttpRequestOptions, 'ignoreHttpStatusErrors' | 'returnFullResponse' | 'disableFollowRedirect' | 'encoding' | 'abortSignal' | 'timeout'> {
+	return { ignoreHttpStatusErrors: true, returnFullResponse: true, disableFollowRedirect: true, encoding: 'stream', abortSignal: deadline.signal, timeout: timeoutMs };
 }

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, IHttpRequestOptions, IN8nHttpFullR
 import { LeanCloudFailure, RequestAbortedError } from '../errors/leanCloudFailure';
 import { settle } from '../errors/settle';
 import { excerptOf, headerValue, parseBody } from './answers';
-import { cancelledBy, startDeadline } from './deadline';
+import { boundedOptions, cancelledBy, startDeadline } from './deadline';
 import { MAX_ERROR_BODY_BYTES, readBytes } from './responseBody';
 
 /** The contexts that reach other hosts: the action node (uploads, downloads) and the trigger (downloads). */
@@ -73,12 +73,7 @@ export async function sendForeign(context: ForeignContext, spec: ForeignRequest,
 		headers: spec.headers,
 		body: spec.body,
 		json: false,
-		ignoreHttpStatusErrors: true,
-		returnFullResponse: true,
-		disableFollowRedirect: true,
-		encoding: 'stream',
-		abortSignal: deadline.signal,
-		timeout: timeoutMs,
+		...boundedOptions(deadline, timeoutMs),
 	};
 	const caller = cancelledBy(context, deadline.signal);
 	const exchange = settle(

@@ -12,7 +12,7 @@ import type {
 import { ROLE_HEADER, type KeyRole } from '../../../credentials/LeanCloudImApi.credentials';
 import { LeanCloudFailure, RequestAbortedError } from '../errors/leanCloudFailure';
 import { failureFromResponse, headerValue, networkFailure, redirectFailure, successBody, timeoutFailure } from './answers';
-import { cancelledBy, startDeadline } from './deadline';
+import { boundedOptions, cancelledBy, startDeadline } from './deadline';
 import { secretsOf } from './redact';
 import { readBody } from './responseBody';
 
@@ -71,13 +71,7 @@ export async function sendRequest(context: RequestContext, spec: TransportReques
 		body: spec.body,
 		json: true,
 		headers: { [ROLE_HEADER]: key },
-		ignoreHttpStatusErrors: true,
-		returnFullResponse: true,
-		disableFollowRedirect: true,
-		encoding: 'stream',
-		abortSignal: deadline.signal,
-		// Also a socket idle timeout, in case a helper drops the signal.
-		timeout: timeoutMs,
+		...boundedOptions(deadline, timeoutMs),
 	};
 	const caller = cancelledBy(context, deadline.signal);
 	let response: { status: number; headers?: IDataObject; text: string } | undefined;
