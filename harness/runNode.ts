@@ -5,7 +5,7 @@
  * Continue On Fail go through the same code paths as in the app. The tests (test/) and the benchmark (bench/)
  * both use it; it imports neither. n8n's own harness is internal to its monorepo, so this is ours.
  */
-import { ExecutionLifecycleHooks, LoadOptionsContext, PollContext, TriggersAndPollers, WorkflowExecute } from 'n8n-core';
+import { ExecutionLifecycleHooks, LoadOptionsContext, PollContext, TriggersAndPollers, WebhookContext, WorkflowExecute } from 'n8n-core';
 import {
 	ICredentialsHelper,
 	NodeConnectionTypes,
@@ -27,6 +27,8 @@ import {
 	type IRun,
 	type IVersionedNodeType,
 	type IWorkflowBase,
+	type IWebhookData,
+	type IWebhookResponseData,
 	type IWorkflowExecuteAdditionalData,
 	type Workflow as WorkflowType,
 } from 'n8n-workflow';
@@ -34,6 +36,7 @@ import {
 import { LeanCloudImApi } from '../credentials/LeanCloudImApi.credentials';
 import { LeanCloudIm } from '../nodes/LeanCloudIm/LeanCloudIm.node';
 import { LeanCloudImTrigger } from '../nodes/LeanCloudImTrigger/LeanCloudImTrigger.node';
+import { LeanCloudImHookTrigger } from '../nodes/LeanCloudImHookTrigger/LeanCloudImHookTrigger.node';
 
 export const API_SERVER = 'https://im-api.test.example';
 export const APP_ID = 'TestAppId0001';
@@ -91,6 +94,7 @@ class TestItems implements INodeType {
 const nodeClasses: Record<string, INodeType> = {
 	'n8n-nodes-leancloud-im.leanCloudIm': new LeanCloudIm(),
 	'n8n-nodes-leancloud-im.leanCloudImTrigger': new LeanCloudImTrigger(),
+	'n8n-nodes-leancloud-im.leanCloudImHookTrigger': new LeanCloudImHookTrigger(),
 	'test.testItems': new TestItems(),
 };
 
@@ -298,4 +302,67 @@ export async function runPoll({ parameters, staticData, mode = 'trigger', creden
 	// n8n saves the workflow's static data after a poll; the test keeps the same object for the next one.
 	Object.assign(staticData, workflow.staticData);
 	return result;
+}
+
+export interface WebhookCall {
+	parameters: INodeParameters;
+	/** The hook credential's data (Shared Secret, Callback Token). */
+	credentials: ICredentialDataDecryptedObject;
+	headers: Record<string, string>;
+	/** The raw body as it arrived (n8n keeps it as `rawBody`); parsed as JSON for `body`. */
+	rawBody: string;
+	query?: IDataObject;
+	workflowId?: string;
+}
+
+export interface WebhookAnswer {
+	/** What webhook() returned: workflowData starts an execution. */
+	result: IWebhookResponseData;
+	/** What the node wrote to the response itself (status and JSON), if it did. */
+	response?: { status: number; body: unknown };
+}
+
+/**
+ * One call of the LeanCloud IM Hook Trigger's webhook through n8n-core's WebhookContext, as the n8n app makes it
+ * (parameters, credential, request and response objects). Whether the app then starts an execution follows from
+ * `result.workflowData`; the app's own answer for `lastNode` mode is the e2e suite's to check.
+ */
+export async function runWebhook(call: WebhookCall): Promise<WebhookAnswer> {
+	const node: INode = {
+		id: 'hook',
+		name: 'LeanCloud IM Hook Trigger',
+		type: 'n8n-nodes-leancloud-im.leanCloudImHookTrigger',
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: call.parameters,
+		credentials: { leanCloudImHookApi: { id: 'cred-2', name: 'LeanCloud IM Hook account' } },
+		webhookId: 'hook-webhook-id',
+	};
+	const workflowId = call.workflowId ?? 'test-workflow';
+	const workflowData = { id: workflowId, name: 'LeanCloud IM hook test', nodes: [node], connections: {}, settings: {} } as unknown as IWorkflowBase;
+	const workflow = new Workflow({ id: workflowId, nodes: [node], connections: {}, active: true, nodeTypes });
+	let response: WebhookAnswer['response'];
+	let status = 200;
+	const res = {
+		status(code: number) {
+			status = code;
+			return res;
+		},
+		json(body: unknown) {
+			response = { status, body };
+			return res;
+		},
+	};
+	let body: unknown;
+	try {
+		body = JSON.parse(call.rawBody);
+	} catch {
+		body = {};
+	}
+	const req = { method: 'POST', headers: call.headers, body, rawBody: Buffer.from(call.rawBody), query: call.query ?? {}, params: {} };
+	const data = { ...additionalData(workflowData, call.credentials), httpRequest: req, httpResponse: res } as unknown as IWorkflowExecuteAdditionalData;
+	const webhookData = { httpMethod: 'POST', node: node.name, path: 'leancloud-im', webhookDescription: { name: 'default' }, workflowId } as unknown as IWebhookData;
+	const context = new WebhookContext(workflow, node, data, 'webhook', webhookData, [], null);
+	const result = await (nodeClasses[node.type].webhook as NonNullable<INodeType['webhook']>).call(context);
+	return { result, response };
 }

@@ -5,9 +5,11 @@ import { operationFields } from '../nodes/LeanCloudIm/fields/operationFields';
 import { LeanCloudIm } from '../nodes/LeanCloudIm/LeanCloudIm.node';
 import { findOperation, resources } from '../nodes/LeanCloudIm/registry';
 import { LeanCloudImTrigger } from '../nodes/LeanCloudImTrigger/LeanCloudImTrigger.node';
+import { LeanCloudImHookTrigger } from '../nodes/LeanCloudImHookTrigger/LeanCloudImHookTrigger.node';
 
 const node = new LeanCloudIm();
 const trigger = new LeanCloudImTrigger();
+const hookTrigger = new LeanCloudImHookTrigger();
 const properties = node.description.properties;
 
 const SMALL_WORDS = new Set(['a', 'an', 'and', 'as', 'or', 'of', 'in', 'to', 'by', 'for', 'the', 'with', 'per', 'on']);
@@ -33,6 +35,7 @@ describe('registry', () => {
 			'client',
 			'conversation',
 			'file',
+			'hookReply',
 			'member',
 			'message',
 			'mute',
@@ -113,11 +116,14 @@ test('Message Quota is offered only where requests count against the message quo
 describe.each([
 	['LeanCloud IM', properties],
 	['LeanCloud IM Trigger', trigger.description.properties],
+	['LeanCloud IM Hook Trigger', hookTrigger.description.properties],
 ] as const)('%s: UI text follows n8n\'s guidelines', (_node, nodeProperties) => {
 	const fields = allProperties(nodeProperties);
 
 	test('names are Title Case and every field has a description', () => {
 		for (const [path, property] of fields) {
+			// A notice is a sentence, and its own description.
+			if (property.type === 'notice') continue;
 			expect([path, isTitleCase(property.displayName)]).toEqual([path, true]);
 			if (!['resource', 'operation'].includes(property.name)) expect([path, Boolean(property.description)]).toEqual([path, true]);
 		}

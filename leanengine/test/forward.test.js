@@ -16,7 +16,7 @@ let base = '';
 /** @type {Array<{ url: string, headers: http.IncomingHttpHeaders, body: string }>} */
 const received = [];
 /** @type {(req: http.IncomingMessage, res: http.ServerResponse, body: string) => void} */
-let answer = (_req, res) => res.end('{}');
+let answer = (_req, res) => void res.end('{}');
 
 before(async () => {
 	server = http.createServer((req, res) => {

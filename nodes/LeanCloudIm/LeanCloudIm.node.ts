@@ -8,6 +8,7 @@ import {
 } from 'n8n-workflow';
 
 import { runOperation } from './engine/executor';
+import { runReplies } from './engine/replies';
 import { searchAllConversations, searchChatRooms, searchConversations, searchServiceConversations } from '../shared/pickers/listSearch';
 import { findOperation, nodeProperties } from './registry';
 
@@ -24,7 +25,8 @@ export class LeanCloudIm implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'leanCloudImApi', required: true }],
+		// The Hook Reply sends nothing, so it needs no credential.
+		credentials: [{ name: 'leanCloudImApi', required: true, displayOptions: { hide: { resource: ['hookReply'] } } }],
 		properties: nodeProperties(),
 	};
 
@@ -39,6 +41,7 @@ export class LeanCloudIm implements INodeType {
 		if (!op) {
 			throw new NodeOperationError(this.getNode(), `The operation "${operation}" is not known for "${resource}"`);
 		}
+		if (op.definition.reply) return [runReplies(this, op, this.continueOnFail())];
 		return [await runOperation(this, op, this.continueOnFail())];
 	}
 }

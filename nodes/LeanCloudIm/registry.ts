@@ -10,6 +10,7 @@ import { chatRoom } from './resources/chatRoom';
 import { client } from './resources/client';
 import { conversation } from './resources/conversation';
 import { file } from './resources/file';
+import { hookReply } from './resources/hookReply';
 import { member } from './resources/member';
 import { message } from './resources/message';
 import { mute } from './resources/mute';
@@ -27,6 +28,7 @@ export const resources: ResourceDef[] = [
 	client,
 	conversation,
 	file,
+	hookReply,
 	member,
 	message,
 	mute,

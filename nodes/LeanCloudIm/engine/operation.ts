@@ -36,6 +36,11 @@ export interface OperationDef {
 	 * item, undefined for items without. Runs after the pages are read; a failure fails the input item.
 	 */
 	binaries?(items: IDataObject[], params: Params, tools: BinaryTools): Promise<Array<IBinaryKeyData | undefined>>;
+	/**
+	 * For operations that send nothing (the Hook Reply): the output item, from the item's parameters alone. No
+	 * credential is opened; ParameterError for bad input, as for `request`.
+	 */
+	reply?(params: Params): IDataObject;
 	/** Shapes a single response into the output item(s). Defaults to the response body. */
 	output?(body: unknown, params: Params): IDataObject | IDataObject[];
 }

@@ -11,6 +11,8 @@ import { allExecutionOptionFields, maxOutputItemsField, maxPagesField, withoutQu
  */
 export function operationFields(op: OperationDef): INodeProperties[] {
 	const { properties } = op;
+	// Nothing is sent: pace, retries and timeout do not apply.
+	if (op.reply) return properties;
 	// Max Pages and Max Output Items only where the operation pages; sorted by name, as n8n shows collection options.
 	const executionOptionFields = [...(op.bucket === 'normal' ? allExecutionOptionFields : withoutQuota), ...(op.list ? [maxOutputItemsField, maxPagesField] : [])].sort((a, b) =>
 		a.displayName.localeCompare(b.displayName),

@@ -1,0 +1,117 @@
+import {
+	NodeConnectionTypes,
+	type ICredentialsDecrypted,
+	type ICredentialTestFunctions,
+	type IDataObject,
+	type INodeCredentialTestResult,
+	type INodeType,
+	type INodeTypeDescription,
+	type IWebhookFunctions,
+	type IWebhookResponseData,
+} from 'n8n-workflow';
+
+import { hookByValue } from '../shared/hooks/catalogue';
+import { hookItem } from './hookItem';
+import { SERVICE_CALLBACK, hookTriggerProperties } from './fields';
+import { SeenIds } from './seen';
+import { MAX_CALLBACK_MESSAGES, callbackItems } from './serviceCallback';
+import { REPLAY_WINDOW_MS, secretProblem, tokenMatches, verifyCall } from './verify';
+
+/** Request IDs of accepted calls, kept past the replay window; at most this many (about 330 calls a second for 5 minutes). */
+const seenCalls = new SeenIds(2 * REPLAY_WINDOW_MS, 100_000);
+/** Service-conversation message IDs reported, for an hour (LeanCloud retries a batch up to 3 times). */
+const seenMessages = new SeenIds(60 * 60 * 1000, 100_000);
+
+interface HookCredential {
+	sharedSecret?: string;
+	callbackToken?: string;
+}
+
+/** Answers the call now, with no execution started. */
+function refuse(context: IWebhookFunctions, status: number, error: string): IWebhookResponseData {
+	context.getResponseObject().status(status).json({ code: status, error });
+	return { noWebhookResponse: true };
+}
+
+export class LeanCloudImHookTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'LeanCloud IM Hook Trigger',
+		name: 'leanCloudImHookTrigger',
+		icon: { light: 'file:../../icons/leancloud-im.svg', dark: 'file:../../icons/leancloud-im.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{ $parameter["event"] }}',
+		description: 'Starts the workflow when a LeanCloud (TapTap TDS) IM hook fires, before delivery: the workflow can drop, rewrite or refuse',
+		defaults: { name: 'LeanCloud IM Hook Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'leanCloudImHookApi', required: true, testedBy: 'checkSecrets' }],
+		webhooks: [
+			{
+				name: 'default',
+				httpMethod: 'POST',
+				// Blocking hooks answer with the workflow's last node (the Hook Reply); the others are answered at once
+				// by webhook() itself.
+				responseMode: 'lastNode',
+				responseData: 'firstEntryJson',
+				path: 'leancloud-im',
+			},
+		],
+		properties: hookTriggerProperties,
+	};
+
+	methods = {
+		credentialTest: {
+			// Nothing to call: the credential is only checked against what the forwarder will accept.
+			async checkSecrets(this: ICredentialTestFunctions, credential: ICredentialsDecrypted): Promise<INodeCredentialTestResult> {
+				const data = (credential.data ?? {}) as HookCredential;
+				const problem = secretProblem('Shared Secret', data.sharedSecret, true) ?? secretProblem('Callback Token', data.callbackToken, false);
+				return problem ? { status: 'Error', message: problem } : { status: 'OK', message: 'The secrets are long enough' };
+			},
+		},
+	};
+
+	// Nothing to register with LeanCloud: the forwarder (LeanEngine) or the console's callback URL is set up by hand
+	// with this node's Production URL, as the README says.
+	webhookMethods = {
+		default: {
+			checkExists: async (): Promise<boolean> => true,
+			create: async (): Promise<boolean> => true,
+			delete: async (): Promise<boolean> => true,
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const event = this.getNodeParameter('event') as string;
+		const credential = (await this.getCredentials('leanCloudImHookApi')) as HookCredential;
+		const request = this.getRequestObject();
+		const now = Date.now();
+
+		if (event === SERVICE_CALLBACK) {
+			if (!tokenMatches((this.getQueryData() as IDataObject).token, credential.callbackToken ?? '')) {
+				return refuse(this, 401, 'The ?token= of this URL is not the Callback Token of the credential');
+			}
+			const body = this.getBodyData() as unknown;
+			if (Array.isArray(body) && body.length > MAX_CALLBACK_MESSAGES) return refuse(this, 413, `More than ${MAX_CALLBACK_MESSAGES} messages in one callback`);
+			const scope = `${this.getWorkflow().id ?? ''}|${this.getNode().name}`;
+			const items = callbackItems(body, seenMessages, scope, now, this.getNodeParameter('callbackOutput', 'message') === 'batch');
+			// LeanCloud ignores the answer; answer at once so its 5 s timeout never triggers a retry.
+			this.getResponseObject().status(200).json({});
+			if (!items) return { noWebhookResponse: true };
+			return { noWebhookResponse: true, workflowData: [this.helpers.returnJsonArray(items)] };
+		}
+
+		const def = hookByValue(event);
+		const verdict = verifyCall(request.headers, request.rawBody, credential.sharedSecret ?? '', now, seenCalls);
+		if (!verdict.ok) return refuse(this, 401, verdict.reason);
+		if (!def || verdict.hook !== def.hook) {
+			return refuse(this, 409, `This trigger listens for ${def?.hook ?? event}; the forwarder sent ${verdict.hook}. Give that hook its own trigger's URL in N8N_HOOK_EVENTS.`);
+		}
+		const params = this.getBodyData();
+		const item = hookItem(def, typeof params === 'object' && params !== null && !Array.isArray(params) ? params : {}, verdict);
+		if (def.blocking) return { workflowData: [this.helpers.returnJsonArray([item])] };
+		// Notifications: LeanCloud ignores the answer, and the forwarder should not wait for the workflow.
+		this.getResponseObject().status(200).json({});
+		return { noWebhookResponse: true, workflowData: [this.helpers.returnJsonArray([item])] };
+	}
+}
