@@ -14,28 +14,32 @@ function seedDemo(store) {
 	store.addMessage(DEMO_CONVERSATION_ID, 'customer-1', 'Thanks, waiting.');
 }
 
-/** What the demo's clients say over time; every fourth line is spam for the moderation example. */
+/**
+ * What the demo's clients say over time: spam for the moderation examples to drop or recall, and a phone number for
+ * "moderate before delivery" to mask.
+ */
 const CHATTER = [
 	['customer-1', 'Any news on A-1001?'],
 	['agent-7', JSON.stringify({ _lctype: -1, _lctext: 'The parcel left the warehouse this morning.' })],
 	['customer-1', 'What are your opening hours?'],
 	['spammer-9', 'Cheap pills, best price: spam.example'],
+	['customer-1', 'You can call me on 13800138000 after six.'],
 ];
 
 /**
- * Makes the demo conversation live: one message every `everyMs`, stored like any REST send (so it reaches the
- * conversation's and the app-wide history, in order). Returns a function that stops it.
- */
-/**
+ * Makes the demo conversation live: one message every `everyMs`, sent as an SDK client sends (`send`), so it goes
+ * through the IM hooks when a LeanEngine app is configured; a message the hooks drop is not stored. Returns a
+ * function that stops it.
  * @param {import('./store.cjs').Store} store
  * @param {number} everyMs
+ * @param {(from: string, conversationId: string, message: string) => Promise<unknown>} send
  */
-function startChatter(store, everyMs) {
+function startChatter(store, everyMs, send) {
 	let next = 0;
 	const timer = setInterval(() => {
 		const [from, data] = CHATTER[next % CHATTER.length];
 		next += 1;
-		if (store.conversations.has(DEMO_CONVERSATION_ID)) store.addMessage(DEMO_CONVERSATION_ID, from, data);
+		if (store.conversations.has(DEMO_CONVERSATION_ID)) send(from, DEMO_CONVERSATION_ID, data).catch(() => undefined);
 	}, everyMs);
 	timer.unref();
 	return () => clearInterval(timer);

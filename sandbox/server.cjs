@@ -10,10 +10,14 @@ const { findRoute } = require('./routes.cjs');
 const { ApiError } = require('./failures.cjs');
 const { FileStorage, fileRoutes } = require('./files.cjs');
 const { Store } = require('./store.cjs');
+const { Hooks } = require('./hooks.cjs');
+const { clientSdk } = require('./clientSdk.cjs');
 
 const PREFIX = '/1.2/rtm/';
 /** File storage routes (fileTokens, fileCallback, files) live under the storage API's version. */
 const STORAGE_PREFIX = '/1.1/';
+/** Sandbox-only endpoints standing for what IM client SDKs do over their WebSocket (sandbox/clientSdk.cjs). */
+const CLIENT_SDK_PREFIX = '/sandbox/';
 /** The conversation SANDBOX_SEED_MESSAGES fills (a valid 24-hex objectId, as the node requires). */
 const SEEDED_HISTORY_ID = '5eeded0000000000000000a1';
 
@@ -37,6 +41,12 @@ const DEFAULTS = {
 	chatterMs: 0,
 	/** What `POST /1.1/fileTokens` answers as `provider`: `qiniu` (LeanCloud and TDS in China) or `s3` (international). */
 	fileProvider: 'qiniu',
+	/**
+	 * IM hooks: the LeanEngine app to call (`engineUrl`, e.g. the forwarder in leanengine/), its `hookKey`, whether a
+	 * failed hook refuses the operation (`failClosed`, the console's switch), the hook timeout, and the service-conversation
+	 * message callback URL (`serviceCallbackUrl`). None by default.
+	 */
+	hooks: {},
 	/** The sandbox's clock (rate-limit windows, silences, timestamps): tests pass their own to set time instead of racing it. */
 	now: Date.now,
 };
@@ -120,7 +130,13 @@ async function startSandbox(options = {}) {
 	const config = { ...DEFAULTS, ...options };
 	const store = new Store(config.now);
 	if (config.demo) seedDemo(store);
-	const stopChatter = config.demo && config.chatterMs > 0 ? startChatter(store, config.chatterMs) : () => {};
+	const hooks = new Hooks(config, config.hooks);
+	const clientRoutes = clientSdk({ store, hooks });
+	// The demo's clients send as SDK clients do, through the hooks (a dropped line is simply not stored).
+	const stopChatter =
+		config.demo && config.chatterMs > 0
+			? startChatter(store, config.chatterMs, (from, conversationId, message) => clientRoutes('POST', ['clients', from, 'messages'], { conversationId, message }))
+			: () => {};
 	const limiter = new RateLimiter(config.limits, config.now);
 	/** @type {Array<{ method: string, path: string, status: number }>} */
 	const requests = [];
@@ -153,6 +169,17 @@ async function startSandbox(options = {}) {
 	async function handle(req) {
 		const method = req.method ?? 'GET';
 		const url = new URL(req.url ?? '/', 'http://sandbox');
+		if (url.pathname.startsWith(CLIENT_SDK_PREFIX)) {
+			const auth = authenticate(req.headers, config);
+			if ('status' in auth) throw new ApiError(auth.status, auth.body.code, auth.body.error);
+			let segments;
+			try {
+				segments = url.pathname.slice(CLIENT_SDK_PREFIX.length).split('/').map(decodeURIComponent);
+			} catch {
+				throw new ApiError(400, 1, 'Malformed percent-encoding in the path.');
+			}
+			return await clientRoutes(method, segments, parseJson(await readBody(req)));
+		}
 		if (url.pathname.startsWith(STORAGE_PREFIX)) {
 			const { status, payload } = await handleStorage(req, method, url.pathname.slice(STORAGE_PREFIX.length));
 			return new StorageAnswer(status, payload);
@@ -227,9 +254,11 @@ async function startSandbox(options = {}) {
 		storage,
 		limiter,
 		requests,
+		hooks,
 		/** @returns {Promise<void>} */
 		close: async () => {
 			stopChatter();
+			hooks.stop();
 			server.closeAllConnections?.();
 			await Promise.all([new Promise((resolve) => server.close(() => resolve(undefined))), closeStorage()]);
 		},
@@ -241,7 +270,9 @@ module.exports = { startSandbox, DEFAULTS, SEEDED_HISTORY_ID };
 if (require.main === module) {
 	// Environment: SANDBOX_PORT (3210; 0 = any free port), SANDBOX_LATENCY_MS, SANDBOX_DEMO (true),
 	// SANDBOX_NORMAL_QUOTA ("limit/windowMs", e.g. 100/2000), SANDBOX_RETRY_AFTER (false), SANDBOX_SEED_MESSAGES,
-	// SANDBOX_CHATTER_MS (0: a demo message every this many ms), SANDBOX_FILE_PROVIDER (qiniu; or s3).
+	// SANDBOX_CHATTER_MS (0: a demo message every this many ms), SANDBOX_FILE_PROVIDER (qiniu; or s3),
+	// SANDBOX_HOOKS_URL (a LeanEngine app, e.g. the forwarder), SANDBOX_HOOK_KEY, SANDBOX_HOOKS_FAIL_CLOSED (false),
+	// SANDBOX_SERVICE_CALLBACK_URL (the service-conversation message callback).
 	const env = process.env;
 	/** @type {{ normal?: { limit: number, windowMs: number } }} */
 	const limits = {};
@@ -257,6 +288,7 @@ if (require.main === module) {
 		fileProvider: env.SANDBOX_FILE_PROVIDER ?? 'qiniu',
 		chatterMs: Number(env.SANDBOX_CHATTER_MS ?? 0),
 		limits,
+		hooks: { engineUrl: env.SANDBOX_HOOKS_URL, hookKey: env.SANDBOX_HOOK_KEY, failClosed: env.SANDBOX_HOOKS_FAIL_CLOSED === 'true', serviceCallbackUrl: env.SANDBOX_SERVICE_CALLBACK_URL },
 	}).then((sandbox) => {
 		// SANDBOX_SEED_MESSAGES=N: the conversation SEEDED_HISTORY_ID with N messages, for history benchmarks.
 		const seeded = Number(env.SANDBOX_SEED_MESSAGES ?? 0);

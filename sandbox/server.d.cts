@@ -18,6 +18,8 @@ export interface SandboxOptions {
 	demo?: boolean;
 	/** What `POST /1.1/fileTokens` answers as `provider`: `qiniu` (default) or `s3`; anything else tests an unknown provider. */
 	fileProvider?: string;
+	/** IM hooks: the LeanEngine app the sandbox calls as LeanCloud's IM server would, and the service-conversation callback. */
+	hooks?: { engineUrl?: string; hookKey?: string; failClosed?: boolean; timeoutMs?: number; serviceCallbackUrl?: string };
 	/** The sandbox's clock (rate-limit windows, silences, timestamps); Date.now by default. */
 	now?: () => number;
 }
@@ -58,6 +60,13 @@ export interface Sandbox {
 	};
 	limiter: { buckets: Record<string, { limit: number; windowMs: number; used: number; rejected: number }> };
 	requests: Array<{ method: string; path: string; status: number }>;
+	/** The IM hooks: every call made (hook, params, outcome, ms), the service callbacks, and settle() for those on their way. */
+	hooks: {
+		calls: Array<{ hook: string; params: any; outcome: { ok: true; reply: Record<string, any> } | { ok: false; reason: string }; ms: number }>;
+		callbacks: Array<{ messages: unknown[]; attempts: number; delivered: boolean }>;
+		configure(options: NonNullable<SandboxOptions['hooks']>): void;
+		settle(): Promise<void>;
+	};
 	close(): Promise<void>;
 }
 
