@@ -1,73 +1,39 @@
 // The sandbox as LeanCloud's IM server towards a LeanEngine app: hooks called as documented (path, body,
 // X-LC-Hook-Key, only the hooks the app defines), their answers applied, fail-open or fail-closed, and the
 // service-conversation message callback. A stand-in LeanEngine app answers here; the real forwarder is run end to end.
-import http from 'http';
 import nock from 'nock';
 
 import { startSandbox, type Sandbox } from '../../sandbox/server.cjs';
+import { startStandIns, type EngineCall, type StandIns } from '../harness/standInEngine.cjs';
 
 const HOOK_KEY = 'hook-key-for-tests';
 
-interface EngineCall {
-	path: string;
-	headers: http.IncomingHttpHeaders;
-	body: any;
-}
-
-let engine: http.Server;
+let standIns: StandIns;
 let engineUrl = '';
-const engineCalls: EngineCall[] = [];
-let defined: string[] = [];
-let answer: (hook: string, params: any, res: http.ServerResponse) => void = (_hook, _params, res) => res.end('{"result":{}}');
-
-let callback: http.Server;
 let callbackUrl = '';
-const callbackBodies: unknown[] = [];
-let callbackStatus = 200;
-
+let engineCalls: EngineCall[];
+let callbackBodies: unknown[];
 let sandbox: Sandbox;
 
 beforeAll(async () => {
 	nock.enableNetConnect('127.0.0.1');
-	engine = http.createServer((req, res) => {
-		let text = '';
-		req.on('data', (chunk) => (text += chunk));
-		req.on('end', () => {
-			const path = req.url ?? '';
-			if (path === '/1.1/functions/_ops/metadatas') return res.end(JSON.stringify({ result: defined }));
-			const body = text ? JSON.parse(text) : {};
-			engineCalls.push({ path, headers: req.headers, body });
-			answer(path.replace('/1.1/functions/', ''), body, res);
-		});
-	});
-	callback = http.createServer((req, res) => {
-		let text = '';
-		req.on('data', (chunk) => (text += chunk));
-		req.on('end', () => {
-			callbackBodies.push(JSON.parse(text));
-			res.statusCode = callbackStatus;
-			res.end('{}');
-		});
-	});
-	const listen = (server: http.Server) => new Promise<string>((resolve) => server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as { port: number }).port}`)));
-	engineUrl = await listen(engine);
-	callbackUrl = await listen(callback);
+	standIns = await startStandIns();
+	({ engineUrl, callbackUrl } = standIns);
+	({ engineCalls, callbackBodies } = standIns.state);
 	sandbox = await startSandbox({ hooks: { engineUrl, hookKey: HOOK_KEY, serviceCallbackUrl: `${callbackUrl}/svc?token=t` } });
 });
 
 afterAll(async () => {
 	await sandbox.close();
-	engine.closeAllConnections();
-	callback.closeAllConnections();
-	await Promise.all([new Promise((resolve) => engine.close(resolve)), new Promise((resolve) => callback.close(resolve))]);
+	await standIns.close();
 });
 
 beforeEach(() => {
 	engineCalls.length = 0;
 	callbackBodies.length = 0;
-	callbackStatus = 200;
-	defined = ['_messageReceived', '_messageSent', '_conversationStart', '_conversationStarted', '_conversationAdd', '_conversationRemove', '_conversationUpdate', '_messageUpdate', '_clientOnline'];
-	answer = (_hook, _params, res) => res.end('{"result":{}}');
+	standIns.state.callbackStatus = 200;
+	standIns.state.defined = ['_messageReceived', '_messageSent', '_conversationStart', '_conversationStarted', '_conversationAdd', '_conversationRemove', '_conversationUpdate', '_messageUpdate', '_clientOnline'];
+	standIns.state.answer = () => ({ result: {} });
 	sandbox.hooks.configure({ engineUrl, hookKey: HOOK_KEY, serviceCallbackUrl: `${callbackUrl}/svc?token=t` });
 });
 
@@ -77,7 +43,7 @@ async function client(method: string, path: string, body?: unknown) {
 		headers: { 'X-LC-Id': sandbox.appId, 'X-LC-Key': sandbox.appKey, 'Content-Type': 'application/json' },
 		body: body === undefined ? undefined : JSON.stringify(body),
 	});
-	return { status: response.status, body: (await response.json()) as any };
+	return { status: response.status, body: (await response.json()) as Record<string, unknown> & { code?: number; members?: string[]; objectId?: string } };
 }
 
 const room = () => sandbox.store.createConversation({ name: 'hooks', m: ['alice', 'bob', 'carol'] }).objectId;
@@ -113,7 +79,7 @@ describe('_messageReceived', () => {
 
 	test('drop: not stored, and the sender gets 4402 with the reason', async () => {
 		const id = room();
-		answer = (_hook, _params, res) => res.end(JSON.stringify({ result: { drop: true, code: 7, detail: 'Banned word' } }));
+		standIns.state.answer = () => ({ result: { drop: true, code: 7, detail: 'Banned word' } });
 		const sent = await client('POST', 'alice/messages', { conversationId: id, message: 'cheap pills' });
 		expect(sent).toEqual({ status: 403, body: { code: 4402, error: 'MESSAGE_REJECTED_BY_APP: Banned word (app code 7)' } });
 		expect(stored(id)).toEqual([]);
@@ -121,18 +87,18 @@ describe('_messageReceived', () => {
 
 	test('rewrite and recipients: stored rewritten, delivered to the members named', async () => {
 		const id = room();
-		answer = (_hook, _params, res) => res.end(JSON.stringify({ result: { content: 'call ***', toPeers: ['bob', 'mallory'] } }));
+		standIns.state.answer = () => ({ result: { content: 'call ***', toPeers: ['bob', 'mallory'] } });
 		const sent = await client('POST', 'alice/messages', { conversationId: id, message: 'call 13800138000' });
 		expect(sent.body).toMatchObject({ content: 'call ***', toClients: ['bob'], modified: {} });
 		expect(stored(id)).toEqual(['call ***']);
 	});
 
 	test.each([
-		['a timeout', (res: http.ServerResponse) => void setTimeout(() => res.end('{"result":{"drop":true}}'), 1000), { timeoutMs: 100 }],
-		['HTTP 500', (res: http.ServerResponse) => ((res.statusCode = 500), res.end('{"code":1,"error":"boom"}')), {}],
+		['a timeout', { result: { drop: true }, delayMs: 1000 }, { timeoutMs: 100 }],
+		['HTTP 500', { status: 500 }, {}],
 	])('fail-open on %s: delivered as sent; fail-closed: refused', async (_name, reply, options) => {
 		const id = room();
-		answer = (_hook, _params, res) => reply(res);
+		standIns.state.answer = () => reply;
 		sandbox.hooks.configure({ engineUrl, hookKey: HOOK_KEY, ...options });
 		expect((await client('POST', 'alice/messages', { conversationId: id, message: 'one' })).status).toBe(200);
 		sandbox.hooks.configure({ engineUrl, hookKey: HOOK_KEY, failClosed: true, ...options });
@@ -144,10 +110,10 @@ describe('_messageReceived', () => {
 
 	test('a hook the app does not define is not called; messages sent through the REST API call no hook', async () => {
 		const id = room();
-		defined = ['_conversationStart'];
+		standIns.state.defined = ['_conversationStart'];
 		sandbox.hooks.configure({ engineUrl, hookKey: HOOK_KEY });
 		expect((await client('POST', 'alice/messages', { conversationId: id, message: 'x' })).status).toBe(200);
-		defined = ['_messageReceived'];
+		standIns.state.defined = ['_messageReceived'];
 		sandbox.hooks.configure({ engineUrl, hookKey: HOOK_KEY });
 		const rest = await fetch(`${sandbox.url}/1.2/rtm/conversations/${id}/messages`, {
 			method: 'POST',
@@ -164,7 +130,7 @@ describe('_messageReceived', () => {
 test('_messageUpdate: an edit rewritten, a recall refused with 4405', async () => {
 	const id = room();
 	const sent = await client('POST', 'alice/messages', { conversationId: id, message: 'first' });
-	answer = (hook, params, res) => res.end(JSON.stringify({ result: hook === '_messageUpdate' ? (params.recall ? { drop: true, detail: 'Keep it' } : { content: params.content.toUpperCase() }) : {} }));
+	standIns.state.answer = (hook, params) => ({ result: hook === '_messageUpdate' ? (params.recall ? { drop: true, detail: 'Keep it' } : { content: String(params.content).toUpperCase() }) : {} });
 	expect((await client('PUT', `alice/messages/${sent.body['msg-id']}`, { conversationId: id, message: 'edited' })).body).toMatchObject({ content: 'EDITED' });
 	const recall = await client('PUT', `alice/messages/${sent.body['msg-id']}`, { conversationId: id, recall: true });
 	expect(recall).toEqual({ status: 403, body: { code: 4405, error: 'UPDATE_REJECTED_BY_APP: Keep it' } });
@@ -173,7 +139,7 @@ test('_messageUpdate: an edit rewritten, a recall refused with 4405', async () =
 
 describe('conversation changes', () => {
 	test('refused with 4305 and the reason; nothing changes', async () => {
-		answer = (_hook, _params, res) => res.end(JSON.stringify({ result: { reject: true, code: 3, detail: 'No spammers' } }));
+		standIns.state.answer = () => ({ result: { reject: true, code: 3, detail: 'No spammers' } });
 		const before = sandbox.store.conversations.size;
 		expect(await client('POST', 'alice/conversations', { name: 'new', members: ['spammer-9'] })).toEqual({ status: 403, body: { code: 4305, error: 'CONVERSATION_OPERATION_REJECTED_BY_APP: No spammers (app code 3)' } });
 		expect(sandbox.store.conversations.size).toBe(before);
@@ -202,7 +168,7 @@ describe('conversation changes', () => {
 
 test('the service-conversation callback: a batch of the messages users send, retried up to 3 times', async () => {
 	const service = sandbox.store.createConversation({ name: 'Support bot', sys: true, m: [] }).objectId;
-	callbackStatus = 500;
+	standIns.state.callbackStatus = 500;
 	await client('POST', 'customer-1/messages', { conversationId: service, message: 'hi bot' });
 	await client('POST', 'customer-2/messages', { conversationId: service, message: 'me too' });
 	await sandbox.hooks.settle();
