@@ -1,12 +1,16 @@
 // `npm run dev`: builds the package, starts the LeanCloud IM sandbox, installs the pinned n8n app on first
 // run (cached outside the repo), loads our package into it as an installed community package, imports a
 // credential pointing at the sandbox and the example workflows, and starts the editor on 127.0.0.1.
+// The IM hooks are wired as in production: sandbox → the LeanEngine forwarder (leanengine/, run here) → the
+// "moderate before delivery" example's webhook; the service-conversation callback → the callback support bot.
 // Ctrl-C stops everything it started.
+import { randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { readdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
-import { CREDENTIAL_NAME, OWNER, REPO, importCredential, importWorkflows, installPackage, packPackage, setupOwner, startN8n, stopProcess } from './n8n-instance.mjs';
+import { startForwarder } from './forwarder.mjs';
+import { CREDENTIAL_NAME, HOOK_CREDENTIAL_NAME, HOOK_SECRETS, OWNER, REPO, importCredential, importWorkflows, installPackage, packPackage, setupOwner, startN8n, stopProcess } from './n8n-instance.mjs';
 import { CACHE, N8N_VERSION, ensureN8n } from './n8n-runtime.mjs';
 
 const require = createRequire(import.meta.url);
@@ -15,6 +19,11 @@ const { DEMO_CONVERSATION_ID } = require('../sandbox/demo.cjs');
 
 const N8N_PORT = Number(process.env.N8N_PORT ?? 5678);
 const SANDBOX_PORT = Number(process.env.SANDBOX_PORT ?? 3210);
+const FORWARDER_PORT = Number(process.env.FORWARDER_PORT ?? 3211);
+/** The examples' webhook IDs (fixed in their JSON), so the URLs below are known before n8n starts. */
+const MODERATION_HOOK_URL = `http://127.0.0.1:${N8N_PORT}/webhook/6a0d1c0d-e0f1-4b1d-9a00-000000000001/leancloud-im`;
+const CALLBACK_URL = `http://127.0.0.1:${N8N_PORT}/webhook/6a0d1c0d-e0f1-4b1d-9a00-000000000002/leancloud-im?token=${HOOK_SECRETS.callbackToken}`;
+const SERVICE_CONVERSATION_ID = '64d1c0ffee5a4dbeef000002';
 /** @type {(line: string) => boolean} */
 const say = (line) => process.stdout.write(`${line}\n`);
 
@@ -23,7 +32,28 @@ say('Building the package…');
 const tarball = packPackage();
 
 // The demo conversation gets a new message every 30 s (SANDBOX_CHATTER_MS), so the trigger examples have something to see.
-const sandbox = await startSandbox({ port: SANDBOX_PORT, demo: true, chatterMs: Number(process.env.SANDBOX_CHATTER_MS ?? 30_000) });
+// The hook key is LeanEngine's secret between the IM server and the app: new each run.
+const hookKey = randomBytes(16).toString('hex');
+const chatterMs = Number(process.env.SANDBOX_CHATTER_MS ?? 30_000);
+const sandbox = await startSandbox({
+	port: SANDBOX_PORT,
+	demo: true,
+	chatterMs,
+	hooks: { engineUrl: `http://127.0.0.1:${FORWARDER_PORT}`, hookKey, serviceCallbackUrl: CALLBACK_URL },
+});
+// A service conversation customers write to, for the callback support bot.
+sandbox.store.createConversation({ name: 'Support bot (callback)', sys: true, m: [] }, SERVICE_CONVERSATION_ID);
+const questions = ['What are your opening hours?', 'How much is the price of the pro plan?', 'My parcel is late.'];
+let asked = 0;
+const askBot = setInterval(() => {
+	const message = questions[asked++ % questions.length];
+	fetch(`${sandbox.url}/sandbox/clients/customer-1/messages`, {
+		method: 'POST',
+		headers: { 'X-LC-Id': sandbox.appId, 'X-LC-Key': sandbox.appKey, 'Content-Type': 'application/json' },
+		body: JSON.stringify({ conversationId: SERVICE_CONVERSATION_ID, message }),
+	}).catch(() => undefined);
+}, chatterMs * 2);
+askBot.unref();
 const runtime = ensureN8n();
 const userFolder = join(CACHE, 'dev-home');
 
@@ -32,6 +62,9 @@ rmSync(dirname(tarball), { recursive: true, force: true });
 await importCredential(runtime, userFolder, sandbox);
 const examples = readdirSync(join(REPO, 'examples')).filter((file) => file.endsWith('.json')).map((file) => join(REPO, 'examples', file));
 await importWorkflows(runtime, userFolder, examples);
+
+say('Starting the LeanEngine forwarder (leanengine/)…');
+const forwarder = await startForwarder({ port: FORWARDER_PORT, sandbox, hookKey, secret: HOOK_SECRETS.sharedSecret, n8nHookUrl: MODERATION_HOOK_URL });
 
 say(`Starting n8n ${N8N_VERSION}…`);
 const n8n = await startN8n(runtime, userFolder, N8N_PORT);
@@ -43,8 +76,11 @@ say(
 		`Ready in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
 		`  n8n editor:        ${n8n.url}  (log in as ${OWNER.email} / ${OWNER.password})`,
 		`  LeanCloud sandbox: ${sandbox.url}  (App ID ${sandbox.appId}, Master Key ${sandbox.masterKey})`,
-		`  Credential:        "${CREDENTIAL_NAME}"; demo conversation ${DEMO_CONVERSATION_ID}`,
+		`  Credentials:       "${CREDENTIAL_NAME}", "${HOOK_CREDENTIAL_NAME}"; demo conversation ${DEMO_CONVERSATION_ID}`,
 		`  Example workflows: ${examples.length} imported (see examples/)`,
+		`  IM hooks:          sandbox → forwarder ${forwarder.url} → ${MODERATION_HOOK_URL}`,
+		'                     Activate "LeanCloud IM: moderate before delivery (hooks)": spam in the demo conversation is',
+		'                     then dropped before anyone gets it, and phone numbers are masked (until then: delivered as sent).',
 		'Press Ctrl-C to stop n8n and the sandbox.',
 		'',
 	].join('\n'),
@@ -55,7 +91,8 @@ async function stop() {
 	if (stopping) return;
 	stopping = true;
 	say('\nStopping…');
-	await stopProcess(n8n.child);
+	clearInterval(askBot);
+	await Promise.all([stopProcess(n8n.child), stopProcess(forwarder.child)]);
 	await sandbox.close();
 	process.exit(0);
 }
@@ -64,6 +101,8 @@ process.on('SIGTERM', stop);
 n8n.child.on('exit', (code) => {
 	if (!stopping) {
 		say(`n8n exited (code ${code}); stopping the sandbox.`);
-		sandbox.close().then(() => process.exit(code ?? 1));
+		stopProcess(forwarder.child)
+			.then(() => sandbox.close())
+			.then(() => process.exit(code ?? 1));
 	}
 });

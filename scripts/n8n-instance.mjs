@@ -1,6 +1,7 @@
 // One isolated n8n instance on loopback: its user folder, our package installed the way n8n installs a
 // community package, credentials and workflows imported with n8n's own CLI, and the server started.
 import { execFileSync, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -10,6 +11,10 @@ export const PACKAGE = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8
 export const NODE_TYPE = `${PACKAGE.name}.leanCloudIm`;
 export const CREDENTIAL_ID = 'lcimSandbox0001';
 export const CREDENTIAL_NAME = 'LeanCloud IM (sandbox)';
+export const HOOK_CREDENTIAL_ID = 'lcimHookSandbox1';
+export const HOOK_CREDENTIAL_NAME = 'LeanCloud IM Hook (sandbox)';
+/** This run's hook secrets (new each run): the forwarder signs with the first, the service callback URL carries the second. */
+export const HOOK_SECRETS = { sharedSecret: randomBytes(24).toString('hex'), callbackToken: randomBytes(24).toString('hex') };
 export const OWNER = { email: 'owner@example.com', firstName: 'Dev', lastName: 'Owner', password: 'LeanCloud-dev-2026' };
 
 /**
@@ -141,7 +146,7 @@ function mustSucceed(what, result) {
 	return result;
 }
 
-/** Imports the sandbox credential (plain data; n8n encrypts it on import). */
+/** Imports the sandbox credential and the hook credential (plain data; n8n encrypts it on import). */
 /**
  * @param {import('./n8n-runtime.mjs').N8nRuntime} runtime
  * @param {string} userFolder
@@ -151,7 +156,13 @@ function mustSucceed(what, result) {
 export async function importCredential(runtime, userFolder, sandbox, env = {}) {
 	const file = join(userFolder, 'credentials.json');
 	const data = { appId: sandbox.appId, clientToken: sandbox.appKey, serverSecret: sandbox.masterKey, apiServer: sandbox.url, signRequests: true };
-	writeFileSync(file, JSON.stringify([{ id: CREDENTIAL_ID, name: CREDENTIAL_NAME, type: 'leanCloudImApi', data }]));
+	writeFileSync(
+		file,
+		JSON.stringify([
+			{ id: CREDENTIAL_ID, name: CREDENTIAL_NAME, type: 'leanCloudImApi', data },
+			{ id: HOOK_CREDENTIAL_ID, name: HOOK_CREDENTIAL_NAME, type: 'leanCloudImHookApi', data: HOOK_SECRETS },
+		]),
+	);
 	mustSucceed('import:credentials', await n8nCli(runtime, userFolder, ['import:credentials', `--input=${file}`], { env }));
 }
 

@@ -56,7 +56,7 @@ function log(message) {
  * (config, lifecycle and package variables) and let npm read the user's own configuration as usual.
  */
 /** @param {Record<string, string>} [extra] */
-function npmEnv(extra = {}) {
+export function npmEnv(extra = {}) {
 	/** @type {Record<string, string | undefined>} */
 	const env = {};
 	for (const [name, value] of Object.entries(process.env)) {
