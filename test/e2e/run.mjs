@@ -15,6 +15,7 @@ import { expect, report, test } from './check.mjs';
 import { checkKindsRun, kindsWorkflow } from './kinds.workflow.mjs';
 import { runOnN8n1 } from './n8n1.mjs';
 import { checkTrigger } from './trigger.mjs';
+import { checkHooks } from './hooks.mjs';
 
 const require = createRequire(import.meta.url);
 /** @type {typeof import('../../sandbox/server.cjs').startSandbox} */
@@ -98,6 +99,10 @@ try {
 
 	await test('the trigger in active workflows: every message (sent before and across polls) handled exactly once; moderation example recalls and mutes', async () => {
 		await checkTrigger({ runtime, userFolder, sandbox, demoConversation: DEMO_CONVERSATION_ID });
+	});
+
+	await test('IM hooks: 100 client sends moderated before delivery through the LeanEngine forwarder; forged, unsigned, tampered and replayed calls refused; fail-open and fail-closed; the service callback bot', async () => {
+		await checkHooks({ runtime, userFolder, sandbox });
 	});
 
 	await test('the support bot, AI reply and CRM invoice examples import', async () => {

@@ -1,0 +1,174 @@
+// IM hooks in the real n8n app, wired as in production: SDK clients send through the sandbox (standing for LeanCloud's
+// IM server), which calls the LeanEngine forwarder (leanengine/, the official SDK, run here), which calls the active
+// "moderate before delivery" example's webhook; n8n's answer goes back the same way. The round-trip benchmark
+// (bench/hooks.mjs) uses the same stack.
+import { createRequire } from 'node:module';
+
+import { HOOK_SECRETS, n8nCli, setupOwner, startN8n, stopProcess } from '../../scripts/n8n-instance.mjs';
+import { startForwarder } from '../../scripts/forwarder.mjs';
+import { expect } from './check.mjs';
+
+const require = createRequire(import.meta.url);
+/** @type {{ sign(secret: string, parts: { timestamp: string, requestId: string, hook: string, body: string }): string }} */
+const { sign } = require('../../leanengine/forward.js');
+
+export const MODERATION_WORKFLOW = 'lcimExampleHook1';
+export const CALLBACK_WORKFLOW = 'lcimExampleSvcCb';
+const MODERATION_PATH = '/webhook/6a0d1c0d-e0f1-4b1d-9a00-000000000001/leancloud-im';
+const CALLBACK_PATH = '/webhook/6a0d1c0d-e0f1-4b1d-9a00-000000000002/leancloud-im';
+/** @type {(ms: number) => Promise<void>} */
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * n8n with the hook examples published, the forwarder in front of it and the sandbox calling the forwarder.
+ * @param {{ runtime: import('../../scripts/n8n-runtime.mjs').N8nRuntime, userFolder: string, sandbox: import('../../sandbox/server.cjs').Sandbox, n8nPort: number, forwarderPort: number }} options
+ */
+export async function hookStack({ runtime, userFolder, sandbox, n8nPort, forwarderPort }) {
+	for (const id of [MODERATION_WORKFLOW, CALLBACK_WORKFLOW]) {
+		const published = await n8nCli(runtime, userFolder, ['publish:workflow', `--id=${id}`]);
+		expect(published.status, `publish ${id}: ${published.stdout.slice(-500)}`).toBe(0);
+	}
+	const n8n = await startN8n(runtime, userFolder, n8nPort, { quiet: true });
+	const cookie = await setupOwner(n8n.url);
+	const hookKey = 'e2e-hook-key-0001';
+	/** @param {'deliver' | 'refuse'} onFailure */
+	const forwarderWith = (onFailure) =>
+		startForwarder({ port: forwarderPort, sandbox, hookKey, secret: HOOK_SECRETS.sharedSecret, n8nHookUrl: `${n8n.url}${MODERATION_PATH}`, onFailure, quiet: true });
+	let forwarder = await forwarderWith('deliver');
+	sandbox.hooks.configure({ engineUrl: forwarder.url, hookKey, serviceCallbackUrl: `${n8n.url}${CALLBACK_PATH}?token=${HOOK_SECRETS.callbackToken}` });
+	return {
+		n8n,
+		get forwarder() {
+			return forwarder;
+		},
+		/** @param {'deliver' | 'refuse'} onFailure */
+		async restartForwarder(onFailure) {
+			await stopProcess(forwarder.child);
+			forwarder = await forwarderWith(onFailure);
+			sandbox.hooks.configure({ engineUrl: forwarder.url, hookKey });
+		},
+		/** How many executions a workflow has, once n8n has saved them all (the count stops moving). */
+		/** @param {string} workflowId */
+		async executions(workflowId) {
+			let last = -1;
+			for (let round = 0; round < 40; round++) {
+				const response = await fetch(`${n8n.url}/rest/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId }))}&limit=1`, { headers: { cookie } });
+				const body = /** @type {{ data: { count: number } }} */ (await response.json());
+				if (body.data.count === last) return last;
+				last = body.data.count;
+				await sleep(500);
+			}
+			return last;
+		},
+		async stop() {
+			await Promise.all([stopProcess(n8n.child), stopProcess(forwarder.child)]);
+			sandbox.hooks.configure({});
+		},
+	};
+}
+
+/**
+ * A message sent as an SDK client sends it.
+ * @param {import('../../sandbox/server.cjs').Sandbox} sandbox
+ * @param {string} client
+ * @param {string} conversationId
+ * @param {string} message
+ */
+export async function clientSend(sandbox, client, conversationId, message) {
+	const response = await fetch(`${sandbox.url}/sandbox/clients/${encodeURIComponent(client)}/messages`, {
+		method: 'POST',
+		headers: { 'X-LC-Id': sandbox.appId, 'X-LC-Key': sandbox.appKey, 'Content-Type': 'application/json' },
+		body: JSON.stringify({ conversationId, message }),
+	});
+	return { status: response.status, body: /** @type {Record<string, any>} */ (await response.json()) };
+}
+
+/** The i-th of the e2e's messages: every fifth spam, every seventh (not spam) with a phone number. */
+/** @param {number} index */
+function testMessage(index) {
+	if (index % 5 === 0) return { text: `message ${index}: cheap pills at spam.example`, kind: 'banned' };
+	if (index % 7 === 0) return { text: `message ${index}: call me on 1380013${String(index).padStart(4, '0')}`, kind: 'masked' };
+	return { text: `message ${index}: hello`, kind: 'plain' };
+}
+
+/**
+ * @param {{ runtime: import('../../scripts/n8n-runtime.mjs').N8nRuntime, userFolder: string, sandbox: import('../../sandbox/server.cjs').Sandbox }} options
+ */
+export async function checkHooks({ runtime, userFolder, sandbox }) {
+	const room = sandbox.store.createConversation({ name: 'E2E hooks', m: ['alice', 'bob'] }).objectId;
+	const service = sandbox.store.createConversation({ name: 'E2E support bot', sys: true, m: [] }).objectId;
+	const stack = await hookStack({ runtime, userFolder, sandbox, n8nPort: 5698, forwarderPort: 5699 });
+	const stored = () => (sandbox.store.messages.get(room) ?? []).map((record) => record.data);
+	try {
+		// 1. 100 client sends through sandbox → forwarder → n8n, one at a time as one client sends.
+		const before = await stack.executions(MODERATION_WORKFLOW);
+		/** @type {string[]} */
+		const expected = [];
+		for (let index = 1; index <= 100; index++) {
+			const { text, kind } = testMessage(index);
+			const sent = await clientSend(sandbox, index % 2 ? 'alice' : 'bob', room, text);
+			if (kind === 'banned') {
+				expect(sent, `banned message ${index}`).toMatchObject({ status: 403, body: { code: 4402, error: 'MESSAGE_REJECTED_BY_APP: Links to shops are not allowed in support conversations (app code 1001)' } });
+				continue;
+			}
+			expect(sent.status, `message ${index}: ${JSON.stringify(sent.body)}`).toBe(200);
+			expected.push(kind === 'masked' ? text.replace(/\d{7,}/, '[phone number hidden]') : text);
+		}
+		expect(stored(), 'every banned message absent, every masked one masked, every other unchanged').toEqual(expected);
+		expect(expected.length).toBe(80);
+		expect((await stack.executions(MODERATION_WORKFLOW)) - before, 'one execution per hook call').toBe(100);
+		const calls = sandbox.hooks.calls.filter((call) => call.hook === '_messageReceived').slice(-100);
+		expect(calls.every((call) => call.outcome.ok), 'every hook call answered').toBe(true);
+
+		// 2. Forged, unsigned, tampered and replayed calls: 401, no execution.
+		const url = `${stack.n8n.url}${MODERATION_PATH}`;
+		const body = JSON.stringify({ fromPeer: 'mallory', convId: room, toPeers: ['alice'], content: 'hi', bin: false });
+		/** @param {{ timestamp?: number, secret?: string, requestId?: string, payload?: string, signed?: string }} parts */
+		const post = async ({ timestamp = Date.now(), secret = HOOK_SECRETS.sharedSecret, requestId = `${Date.now().toString(16)}abcdef0123456789`, payload = body, signed = body } = {}) => {
+			const headers = {
+				'content-type': 'application/json',
+				'x-lc-im-hook': '_messageReceived',
+				'x-lc-im-timestamp': String(timestamp),
+				'x-lc-im-request-id': requestId,
+				'x-lc-im-signature': sign(secret, { timestamp: String(timestamp), requestId, hook: '_messageReceived', body: signed }),
+			};
+			const response = await fetch(url, { method: 'POST', headers, body: payload });
+			return { status: response.status, body: await response.text() };
+		};
+		const beforeForged = await stack.executions(MODERATION_WORKFLOW);
+		const unsigned = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+		expect(unsigned.status, 'unsigned').toBe(401);
+		expect((await post({ secret: 'not-the-shared-secret-at-all' })).status, 'forged').toBe(401);
+		expect((await post({ payload: body.replace('hi', 'ho') })).status, 'tampered').toBe(401);
+		expect((await post({ timestamp: Date.now() - 6 * 60_000 })).status, 'replayed after 6 minutes').toBe(401);
+		const requestId = 'e2e0000000000000000000aa';
+		const genuine = await post({ requestId });
+		expect(genuine.status, `a genuine call: ${genuine.body}`).toBe(200);
+		expect(JSON.parse(genuine.body), 'its decision').toMatchObject({ decision: 'deliver', hookReply: {} });
+		expect((await post({ requestId })).status, 'the same call again (replay)').toBe(401);
+		expect((await stack.executions(MODERATION_WORKFLOW)) - beforeForged, 'only the genuine call ran').toBe(1);
+
+		// 3. The service-conversation callback: the bot answers the customer privately.
+		await clientSend(sandbox, 'customer-1', service, 'What are your opening hours?');
+		let answer;
+		for (let round = 0; round < 40 && !answer; round++) {
+			answer = (sandbox.store.messages.get(service) ?? []).find((record) => record.from === 'support-bot');
+			if (!answer) await sleep(250);
+		}
+		expect(answer?.data, 'the callback bot answered').toBe('We are open 9:00-18:00, Monday to Friday.');
+
+		// 4. n8n stopped: fail-open delivers everything, fail-closed refuses everything.
+		await stopProcess(stack.n8n.child);
+		const beforeDown = stored().length;
+		for (const text of ['cheap pills while n8n is down', 'hello while n8n is down']) expect((await clientSend(sandbox, 'alice', room, text)).status, `fail-open: ${text}`).toBe(200);
+		expect(stored().slice(beforeDown), 'fail-open: delivered unchanged').toEqual(['cheap pills while n8n is down', 'hello while n8n is down']);
+		expect(stack.forwarder.lines.some((line) => /_messageReceived: .*delivering unchanged \(fail-open\)/.test(line)), 'the forwarder says why').toBe(true);
+		await stack.restartForwarder('refuse');
+		for (const text of ['cheap pills, fail-closed', 'hello, fail-closed']) {
+			expect(await clientSend(sandbox, 'alice', room, text), `fail-closed: ${text}`).toMatchObject({ status: 403, body: { code: 4402, error: 'MESSAGE_REJECTED_BY_APP: Moderation is unavailable; please try again later. (app code 503)' } });
+		}
+		expect(stored().length, 'fail-closed: nothing stored').toBe(beforeDown + 2);
+	} finally {
+		await stack.stop();
+	}
+}
