@@ -13,6 +13,7 @@ import { expect, report, test } from './check.mjs';
 
 const N8N_PORT = 5688;
 const SANDBOX_PORT = 3288;
+const FORWARDER_PORT = 3289;
 const READY_WITHIN_MS = 25 * 60_000;
 /** @type {(line: string) => boolean} */
 const say = (line) => process.stdout.write(`${line}\n`);
@@ -68,7 +69,7 @@ try {
 			cwd: clone,
 			detached: true, // its own process group, so the test can send Ctrl-C to all of it as a terminal would
 			stdio: ['ignore', 'pipe', 'pipe'],
-			env: shellEnv({ LEANCLOUD_IM_CACHE: cache, N8N_PORT: String(N8N_PORT), SANDBOX_PORT: String(SANDBOX_PORT) }),
+			env: shellEnv({ LEANCLOUD_IM_CACHE: cache, N8N_PORT: String(N8N_PORT), SANDBOX_PORT: String(SANDBOX_PORT), FORWARDER_PORT: String(FORWARDER_PORT) }),
 		});
 		dev = child;
 		/** @param {Buffer} chunk */
@@ -101,6 +102,17 @@ try {
 		expect(login.status, 'owner login').toBe(200);
 		const sandbox = await fetch(`http://127.0.0.1:${SANDBOX_PORT}/1.2/rtm/conversations`);
 		expect(sandbox.status, 'the sandbox answers (401 without keys)').toBe(401);
+		// The hooks are wired: a client's message goes sandbox → forwarder → n8n, whose moderation example is not
+		// active yet (404), so the forwarder fails open and the message is delivered.
+		const sent = await fetch(`http://127.0.0.1:${SANDBOX_PORT}/sandbox/clients/customer-1/messages`, {
+			method: 'POST',
+			headers: { 'X-LC-Id': 'SandboxAppId-n8nLeanCloudIm', 'X-LC-Key': 'sandbox-app-key', 'Content-Type': 'application/json' },
+			body: JSON.stringify({ conversationId: '64d1c0ffee5a4dbeef000001', message: 'cheap pills, before moderation is active' }),
+		});
+		expect(sent.status, 'a client send through the hooks').toBe(200);
+		const failedOpen = /\[forwarder\] n8n-forwarder: _messageReceived: n8n answered HTTP 404 after \d+ ms; delivering unchanged \(fail-open\)/;
+		for (let waited = 0; waited < 5000 && !failedOpen.test(output); waited += 100) await sleep(100); // the log line travels through two pipes
+		expect(failedOpen.test(output), `the forwarder reached n8n and failed open:\n${output.slice(-1500)}`).toBe(true);
 
 		since = Date.now();
 		if (child.pid === undefined) throw new Error('npm run dev has no process ID');
