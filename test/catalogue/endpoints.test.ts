@@ -5,7 +5,7 @@
  */
 import { resources } from '../../nodes/LeanCloudIm/registry';
 import { cases } from './cases';
-import { readmeRows } from './readme.cjs';
+import { readmeOperations, readmeRows } from './readme.cjs';
 
 const rows = readmeRows();
 /** The storage API's endpoints (README's "Files" table): File operations, tested in test/resources/file.test.ts. */
@@ -41,8 +41,9 @@ test('each case runs an operation the table names for its endpoint', () => {
 	expect(mismatched).toEqual([]);
 });
 
-test('every operation of the node is named in it, and it names no other', () => {
-	const existing = resources.flatMap((resource) => resource.operations.map((op) => `${resource.name} > ${op.name}`));
+test('every operation of the node that sends a request is named in it, and it names no other', () => {
+	// The Hook Reply sends nothing: it has no endpoint (its operations are checked in the Operations table below).
+	const existing = resources.flatMap((resource) => resource.operations.filter((op) => !op.reply).map((op) => `${resource.name} > ${op.name}`));
 	const named = new Set([...rows, ...fileRows].flatMap((row) => row.operations.map((name) => name.replace(/ \(.*\)$/, ''))));
 	expect([...named].filter((name) => !existing.includes(name))).toEqual([]);
 	expect(existing.filter((name) => !named.has(name))).toEqual([]);
@@ -50,4 +51,10 @@ test('every operation of the node is named in it, and it names no other', () => 
 
 test('the Files table lists the storage endpoints the File operations use', () => {
 	expect(fileRows.map((row) => row.endpoint)).toEqual(['POST /1.1/fileTokens', 'POST /1.1/fileCallback', 'POST /1.1/files', 'DELETE /1.1/files/{objectId}']);
+});
+
+test('README\'s Operations table names every operation that sends nothing (the Hook Reply)', () => {
+	const local = resources.filter((resource) => resource.operations.some((op) => op.reply));
+	expect(local.map((resource) => resource.name)).toEqual(['Hook Reply']);
+	for (const resource of local) expect(readmeOperations(resource.name)).toEqual(resource.operations.map((op) => op.name).sort());
 });

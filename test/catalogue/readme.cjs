@@ -21,4 +21,14 @@ function readmeRows(section = 'Every endpoint') {
 	return rows;
 }
 
-module.exports = { readmeRows };
+/**
+ * The operations README's "Operations" table lists for a resource (the names before the row's first colon).
+ * @param {string} resource
+ */
+function readmeOperations(resource) {
+	const whole = readFileSync(join(__dirname, '..', '..', 'README.md'), 'utf8');
+	const row = whole.split('\n').find((line) => line.startsWith(`| ${resource} | `)) ?? '';
+	return (row.split(' | ')[1] ?? '').split(':')[0].split(', ').filter(Boolean);
+}
+
+module.exports = { readmeRows, readmeOperations };
