@@ -1,11 +1,11 @@
 import type { OperationDef } from '../../engine/operation';
-import { decision } from './fields';
+import { decision, forEventsTaking } from './fields';
 
 export const changeRecipients: OperationDef = {
 	value: 'changeRecipients',
 	name: 'Change Recipients',
 	action: 'Deliver the message to other recipients',
-	description: 'Only these members receive the message (e.g. hide it from a muted user, or send it to moderators only). For Message Received.',
+	description: `Only these members receive the message (e.g. hide it from a muted user, or send it to moderators only). ${forEventsTaking('toPeers')}`,
 	properties: [
 		{
 			displayName: 'Recipients',

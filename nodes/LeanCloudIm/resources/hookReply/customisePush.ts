@@ -1,11 +1,11 @@
 import type { OperationDef } from '../../engine/operation';
-import { decision } from './fields';
+import { decision, forEventsTaking } from './fields';
 
 export const customisePush: OperationDef = {
 	value: 'customisePush',
 	name: 'Customise Push',
 	action: 'Customise or skip the offline push',
-	description: 'Change the push notification offline receivers get, or skip it. For Receivers Offline.',
+	description: `Change the push notification offline receivers get, or skip it. ${forEventsTaking('pushMessage')}`,
 	properties: [
 		{
 			displayName: 'Skip Push',

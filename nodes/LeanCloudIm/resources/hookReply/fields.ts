@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { HOOKS } from '../../../shared/hooks/catalogue';
 import type { Params } from '../../../shared/params/params';
 
 /** Reason and code of a refusal: LeanCloud hands both to the sender's app with error 4402 (message) or 4305 (change). */
@@ -43,3 +44,9 @@ export function refusal(p: Params): { code: number; detail?: string } {
 
 /** What every Hook Reply outputs: the decision by name, and the hook's answer the forwarder passes to LeanCloud. */
 export const decision = (name: string, hookReply: Record<string, unknown>) => ({ decision: name, hookReply });
+
+/** Which of the Hook Trigger's events take a reply field, as the operation's description says it: "For A and B." */
+export function forEventsTaking(field: string): string {
+	const names = HOOKS.filter((entry) => field in entry.reply).map((entry) => entry.name);
+	return `For ${names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}` : names[0]}.`;
+}

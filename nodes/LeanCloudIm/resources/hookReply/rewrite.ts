@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { OperationDef } from '../../engine/operation';
 import { typedContent } from '../../../shared/messages/contentTypes';
-import { decision } from './fields';
+import { decision, forEventsTaking } from './fields';
 
 /** LeanCloud's largest message (a longer rewrite would fail delivery with 4109). */
 const MAX_CONTENT_BYTES = 5 * 1024;
@@ -11,8 +11,7 @@ export const rewrite: OperationDef = {
 	value: 'rewrite',
 	name: 'Rewrite Text',
 	action: 'Deliver the message with new text',
-	description:
-		"Everyone receives the new text instead; the sender's app is told the message changed. A rich message keeps its type, files and attributes. For Message Received and Message Edited or Recalled.",
+	description: `Everyone receives the new text instead; the sender's app is told the message changed. A rich message keeps its type, files and attributes. ${forEventsTaking('content')}`,
 	properties: [
 		{
 			displayName: 'New Text',
