@@ -5,7 +5,7 @@ export const changeRecipients: OperationDef = {
 	value: 'changeRecipients',
 	name: 'Change Recipients',
 	action: 'Deliver the message to other recipients',
-	description: `Only these members receive the message (e.g. hide it from a muted user, or send it to moderators only). ${forEventsTaking('toPeers')}`,
+	description: `Only these members receive the message (e.g. hide it from a muted user, or send it to moderators only). ${forEventsTaking('toPeers')}.`,
 	properties: [
 		{
 			displayName: 'Recipients',

@@ -5,7 +5,7 @@ export const customisePush: OperationDef = {
 	value: 'customisePush',
 	name: 'Customise Push',
 	action: 'Customise or skip the offline push',
-	description: `Change the push notification offline receivers get, or skip it. ${forEventsTaking('pushMessage')}`,
+	description: `Change the push notification offline receivers get, or skip it. ${forEventsTaking('pushMessage')}.`,
 	properties: [
 		{
 			displayName: 'Skip Push',

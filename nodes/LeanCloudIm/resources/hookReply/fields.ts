@@ -45,8 +45,8 @@ export function refusal(p: Params): { code: number; detail?: string } {
 /** What every Hook Reply outputs: the decision by name, and the hook's answer the forwarder passes to LeanCloud. */
 export const decision = (name: string, hookReply: Record<string, unknown>) => ({ decision: name, hookReply });
 
-/** Which of the Hook Trigger's events take a reply field, as the operation's description says it: "For A and B." */
+/** Which of the Hook Trigger's events take a reply field, as the operation's description says it: "For A and B". */
 export function forEventsTaking(field: string): string {
 	const names = HOOKS.filter((entry) => field in entry.reply).map((entry) => entry.name);
-	return `For ${names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}` : names[0]}.`;
+	return `For ${names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}` : names[0]}`;
 }

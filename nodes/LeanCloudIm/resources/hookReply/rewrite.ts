@@ -11,7 +11,7 @@ export const rewrite: OperationDef = {
 	value: 'rewrite',
 	name: 'Rewrite Text',
 	action: 'Deliver the message with new text',
-	description: `Everyone receives the new text instead; the sender's app is told the message changed. A rich message keeps its type, files and attributes. ${forEventsTaking('content')}`,
+	description: `Everyone receives the new text instead; the sender's app is told the message changed. A rich message keeps its type, files and attributes. ${forEventsTaking('content')}.`,
 	properties: [
 		{
 			displayName: 'New Text',
