@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { createRequire } from 'node:module';
 
 import { HOOK_SECRETS, REPO, importWorkflows } from '../scripts/n8n-instance.mjs';
-import { clientSend, hookStack } from '../test/e2e/hooks.mjs';
+import { MODERATION_PATH, clientSend, hookStack } from '../scripts/hook-stack.mjs';
 import { n8nWith, startSandbox } from './storm.mjs';
 
 const require = createRequire(import.meta.url);
@@ -53,7 +53,7 @@ async function sends(count) {
 async function direct(count) {
 	/** @type {number[]} */
 	const times = [];
-	const url = `${stack.n8n.url}/webhook/6a0d1c0d-e0f1-4b1d-9a00-000000000001/leancloud-im`;
+	const url = `${stack.n8n.url}${MODERATION_PATH}`;
 	for (let index = 1; index <= count; index++) {
 		const body = JSON.stringify({ fromPeer: 'alice', convId: room, toPeers: ['bob'], content: message(index), bin: false, timestamp: Date.now() });
 		const timestamp = String(Date.now());

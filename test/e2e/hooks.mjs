@@ -1,87 +1,17 @@
-// IM hooks in the real n8n app, wired as in production: SDK clients send through the sandbox (standing for LeanCloud's
-// IM server), which calls the LeanEngine forwarder (leanengine/, the official SDK, run here), which calls the active
-// "moderate before delivery" example's webhook; n8n's answer goes back the same way. The round-trip benchmark
-// (bench/hooks.mjs) uses the same stack.
+// IM hooks in the real n8n app, wired as in production (scripts/hook-stack.mjs): SDK clients send through the sandbox
+// (standing for LeanCloud's IM server), which calls the LeanEngine forwarder (leanengine/, the official SDK, run
+// here), which calls the active "moderate before delivery" example's webhook; n8n's answer goes back the same way.
 import { createRequire } from 'node:module';
 
-import { HOOK_SECRETS, n8nCli, setupOwner, startN8n, stopProcess } from '../../scripts/n8n-instance.mjs';
-import { startForwarder } from '../../scripts/forwarder.mjs';
+import { HOOK_SECRETS, stopProcess } from '../../scripts/n8n-instance.mjs';
+import { CALLBACK_WORKFLOW, MODERATION_PATH, MODERATION_WORKFLOW, clientSend, hookStack } from '../../scripts/hook-stack.mjs';
 import { expect } from './check.mjs';
 
 const require = createRequire(import.meta.url);
 /** @type {{ sign(secret: string, parts: { timestamp: string, requestId: string, hook: string, body: string }): string }} */
 const { sign } = require('../../leanengine/forward.js');
-
-export const MODERATION_WORKFLOW = 'lcimExampleHook1';
-export const CALLBACK_WORKFLOW = 'lcimExampleSvcCb';
-const MODERATION_PATH = '/webhook/6a0d1c0d-e0f1-4b1d-9a00-000000000001/leancloud-im';
-const CALLBACK_PATH = '/webhook/6a0d1c0d-e0f1-4b1d-9a00-000000000002/leancloud-im';
 /** @type {(ms: number) => Promise<void>} */
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/**
- * n8n with the hook examples published, the forwarder in front of it and the sandbox calling the forwarder.
- * @param {{ runtime: import('../../scripts/n8n-runtime.mjs').N8nRuntime, userFolder: string, sandbox: import('../../sandbox/server.cjs').Sandbox, n8nPort: number, forwarderPort: number }} options
- */
-export async function hookStack({ runtime, userFolder, sandbox, n8nPort, forwarderPort }) {
-	for (const id of [MODERATION_WORKFLOW, CALLBACK_WORKFLOW]) {
-		const published = await n8nCli(runtime, userFolder, ['publish:workflow', `--id=${id}`]);
-		expect(published.status, `publish ${id}: ${published.stdout.slice(-500)}`).toBe(0);
-	}
-	const n8n = await startN8n(runtime, userFolder, n8nPort, { quiet: true });
-	const cookie = await setupOwner(n8n.url);
-	const hookKey = 'e2e-hook-key-0001';
-	/** @param {'deliver' | 'refuse'} onFailure */
-	const forwarderWith = (onFailure) =>
-		startForwarder({ port: forwarderPort, sandbox, hookKey, secret: HOOK_SECRETS.sharedSecret, n8nHookUrl: `${n8n.url}${MODERATION_PATH}`, onFailure, quiet: true });
-	let forwarder = await forwarderWith('deliver');
-	sandbox.hooks.configure({ engineUrl: forwarder.url, hookKey, serviceCallbackUrl: `${n8n.url}${CALLBACK_PATH}?token=${HOOK_SECRETS.callbackToken}` });
-	return {
-		n8n,
-		get forwarder() {
-			return forwarder;
-		},
-		/** @param {'deliver' | 'refuse'} onFailure */
-		async restartForwarder(onFailure) {
-			await stopProcess(forwarder.child);
-			forwarder = await forwarderWith(onFailure);
-			sandbox.hooks.configure({ engineUrl: forwarder.url, hookKey });
-		},
-		/** How many executions a workflow has, once n8n has saved them all (the count stops moving). */
-		/** @param {string} workflowId */
-		async executions(workflowId) {
-			let last = -1;
-			for (let round = 0; round < 40; round++) {
-				const response = await fetch(`${n8n.url}/rest/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId }))}&limit=1`, { headers: { cookie } });
-				const body = /** @type {{ data: { count: number } }} */ (await response.json());
-				if (body.data.count === last) return last;
-				last = body.data.count;
-				await sleep(500);
-			}
-			return last;
-		},
-		async stop() {
-			await Promise.all([stopProcess(n8n.child), stopProcess(forwarder.child)]);
-			sandbox.hooks.configure({});
-		},
-	};
-}
-
-/**
- * A message sent as an SDK client sends it.
- * @param {import('../../sandbox/server.cjs').Sandbox} sandbox
- * @param {string} client
- * @param {string} conversationId
- * @param {string} message
- */
-export async function clientSend(sandbox, client, conversationId, message) {
-	const response = await fetch(`${sandbox.url}/sandbox/clients/${encodeURIComponent(client)}/messages`, {
-		method: 'POST',
-		headers: { 'X-LC-Id': sandbox.appId, 'X-LC-Key': sandbox.appKey, 'Content-Type': 'application/json' },
-		body: JSON.stringify({ conversationId, message }),
-	});
-	return { status: response.status, body: /** @type {Record<string, any>} */ (await response.json()) };
-}
 
 /** The i-th of the e2e's messages: every fifth spam, every seventh (not spam) with a phone number. */
 /** @param {number} index */
