@@ -3,6 +3,7 @@
 import { randomBytes } from 'crypto';
 
 import { runWebhook, type WebhookCall } from '../../harness/runNode';
+import { LeanCloudImHookTrigger } from '../../nodes/LeanCloudImHookTrigger/LeanCloudImHookTrigger.node';
 import { HOOKS as TRIGGER_HOOKS } from '../../nodes/shared/hooks/catalogue';
 import { HOOKS as FORWARDER_HOOKS, NEVER_FORWARDED, sign } from '../harness/forwarder.cjs';
 
@@ -196,4 +197,13 @@ test('the trigger and the forwarder state the same hooks, blocking flags and rep
 	expect(fromTrigger).toEqual(FORWARDER_HOOKS);
 	expect(NEVER_FORWARDED).toEqual(['_rtmClientSign']);
 	expect(Object.keys(fromTrigger)).not.toContain('_rtmClientSign');
+});
+
+test("the credential's test: secrets the forwarder would refuse are named", async () => {
+	const check = new LeanCloudImHookTrigger().methods.credentialTest.checkSecrets;
+	const run = async (data: object) => await check.call({} as never, { id: 'c', name: 'c', type: 'leanCloudImHookApi', data } as never);
+	expect(await run({ sharedSecret: '' })).toEqual({ status: 'Error', message: 'Shared Secret is empty' });
+	expect(await run({ sharedSecret: 'short' })).toEqual({ status: 'Error', message: 'Shared Secret is shorter than 16 characters' });
+	expect(await run({ sharedSecret: 'long-enough-for-tests', callbackToken: 'short' })).toEqual({ status: 'Error', message: 'Callback Token is shorter than 16 characters' });
+	expect(await run({ sharedSecret: 'long-enough-for-tests' })).toEqual({ status: 'OK', message: 'The secrets are long enough' });
 });
