@@ -68,6 +68,8 @@ export async function checkEditor({ runtime, userFolder, port = 5699 }) {
 		await page.screenshot({ path: join(ARTIFACTS, '1-nodes-panel.png') });
 		const icons = await page.locator('img[src*="leancloud-im"]').count();
 		expect(icons > 0, 'our icon in the nodes panel').toBe(true);
+		// The hook trigger is its own entry, shown without " Trigger" as n8n shows triggers.
+		await page.getByText('LeanCloud IM Hook', { exact: true }).first().waitFor({ timeout: 15_000 });
 
 		// n8n lists the trigger's events beside the node's actions: the trigger first (a new workflow starts with one).
 		await item.click();
@@ -110,6 +112,19 @@ export async function checkEditor({ runtime, userFolder, port = 5699 }) {
 		await page.getByText('Fetch Test Event', { exact: true }).first().click();
 		await page.getByText('fromClient', { exact: true }).first().waitFor({ timeout: 30_000 });
 		await page.screenshot({ path: join(ARTIFACTS, '5-trigger.png') });
+
+		// The hook trigger's events, by the names users see.
+		await page.goto(`${n8n.url}/workflow/new`, { waitUntil: 'networkidle' });
+		await page.locator('[data-test-id="node-creator-plus-button"]').click();
+		const hookSearch = page.getByPlaceholder(/search/i).first();
+		await hookSearch.waitFor({ timeout: 30_000 });
+		await hookSearch.fill('LeanCloud IM Hook');
+		await page.getByText('LeanCloud IM Hook', { exact: true }).first().click();
+		// (n8n drops the parentheses of the Event names.)
+		for (const event of ['On message received before delivery', 'On message being edited or recalled', 'On members being added', 'On service conversation message callback']) {
+			await page.getByText(event, { exact: true }).first().waitFor({ timeout: 15_000 });
+		}
+		await page.screenshot({ path: join(ARTIFACTS, '6-hook-trigger-events.png') });
 	} catch (error) {
 		await page?.screenshot({ path: join(ARTIFACTS, 'failure.png') }).catch(() => undefined);
 		throw error;

@@ -33,7 +33,7 @@ export const HOOKS: readonly HookDef[] = [
 	{
 		hook: '_messageUpdate',
 		value: 'messageUpdate',
-		name: 'Message Edited or Recalled (Before)',
+		name: 'Message Being Edited or Recalled',
 		description: 'A client is editing or recalling a message; the workflow allows, refuses or rewrites the change',
 		blocking: true,
 		reply: MESSAGE_REPLY,
