@@ -27,6 +27,15 @@ interface HookCredential {
 	callbackToken?: string;
 }
 
+/**
+ * Answers 200 `{}` now, and starts an execution with `items` if there are any: for calls whose answer LeanCloud
+ * ignores, so neither the forwarder nor LeanCloud's callback waits for the workflow (nor retries on its 5 s timeout).
+ */
+function answeredAtOnce(context: IWebhookFunctions, items: IDataObject[] | undefined): IWebhookResponseData {
+	context.getResponseObject().status(200).json({});
+	return items ? { noWebhookResponse: true, workflowData: [context.helpers.returnJsonArray(items)] } : { noWebhookResponse: true };
+}
+
 /** Answers the call now, with no execution started. */
 function refuse(context: IWebhookFunctions, status: number, error: string): IWebhookResponseData {
 	context.getResponseObject().status(status).json({ code: status, error });
@@ -84,7 +93,6 @@ export class LeanCloudImHookTrigger implements INodeType {
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const event = this.getNodeParameter('event') as string;
 		const credential = (await this.getCredentials('leanCloudImHookApi')) as HookCredential;
-		const request = this.getRequestObject();
 		const now = Date.now();
 
 		if (event === SERVICE_CALLBACK) {
@@ -94,14 +102,11 @@ export class LeanCloudImHookTrigger implements INodeType {
 			const body = this.getBodyData() as unknown;
 			if (Array.isArray(body) && body.length > MAX_CALLBACK_MESSAGES) return refuse(this, 413, `More than ${MAX_CALLBACK_MESSAGES} messages in one callback`);
 			const scope = `${this.getWorkflow().id ?? ''}|${this.getNode().name}`;
-			const items = callbackItems(body, seenMessages, scope, now, this.getNodeParameter('callbackOutput', 'message') === 'batch');
-			// LeanCloud ignores the answer; answer at once so its 5 s timeout never triggers a retry.
-			this.getResponseObject().status(200).json({});
-			if (!items) return { noWebhookResponse: true };
-			return { noWebhookResponse: true, workflowData: [this.helpers.returnJsonArray(items)] };
+			return answeredAtOnce(this, callbackItems(body, seenMessages, scope, now, this.getNodeParameter('callbackOutput', 'message') === 'batch'));
 		}
 
 		const def = hookByValue(event);
+		const request = this.getRequestObject();
 		const verdict = verifyCall(request.headers, request.rawBody, credential.sharedSecret ?? '', now, seenCalls);
 		if (!verdict.ok) return refuse(this, 401, verdict.reason);
 		if (!def || verdict.hook !== def.hook) {
@@ -109,9 +114,7 @@ export class LeanCloudImHookTrigger implements INodeType {
 		}
 		const params = this.getBodyData();
 		const item = hookItem(def, typeof params === 'object' && params !== null && !Array.isArray(params) ? params : {}, verdict);
-		if (def.blocking) return { workflowData: [this.helpers.returnJsonArray([item])] };
-		// Notifications: LeanCloud ignores the answer, and the forwarder should not wait for the workflow.
-		this.getResponseObject().status(200).json({});
-		return { noWebhookResponse: true, workflowData: [this.helpers.returnJsonArray([item])] };
+		// Blocking hooks: n8n answers with the workflow's last node. Notifications: LeanCloud ignores the answer.
+		return def.blocking ? { workflowData: [this.helpers.returnJsonArray([item])] } : answeredAtOnce(this, [item]);
 	}
 }

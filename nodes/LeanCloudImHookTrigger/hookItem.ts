@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { HookDef } from '../shared/hooks/catalogue';
-import { simplifyRecord } from '../shared/messages/simplify';
+import { contentFields } from './contentFields';
 
 /** LeanCloud's param names, and the names the polling trigger and the action node use for the same values. */
 const SIMPLE_NAMES: Readonly<Record<string, string>> = {
@@ -24,12 +24,7 @@ const SIMPLE_NAMES: Readonly<Record<string, string>> = {
 export function hookItem(def: HookDef, params: IDataObject, call: { requestId: string; onFailure: string }): IDataObject {
 	const simple: IDataObject = {};
 	for (const [name, simpleName] of Object.entries(SIMPLE_NAMES)) if (params[name] !== undefined) simple[simpleName] = params[name];
-	if (typeof params.content === 'string' && params.bin !== true) {
-		const parsed = simplifyRecord({ data: params.content });
-		delete parsed.content;
-		// Plain text is its own text, so `$json.text` reads every message; typed messages give their _lctext.
-		Object.assign(simple, parsed.contentType === undefined ? { text: params.content, contentType: 'text' } : parsed);
-	}
+	Object.assign(simple, contentFields(params.content, params.bin));
 	const ifNoDecision = !def.blocking
 		? undefined
 		: call.onFailure === 'refuse'

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { simplifyRecord } from '../shared/messages/simplify';
+import { contentFields } from './contentFields';
 import type { SeenIds } from './seen';
 
 /** The most messages one callback may carry: LeanCloud batches a few; more is a broken or hostile sender. */
@@ -14,11 +14,13 @@ function messageItem(row: IDataObject): IDataObject {
 	const conv = row.conv as IDataObject | undefined;
 	const createdAt = row.createdAt as IDataObject | string | undefined;
 	const iso = typeof createdAt === 'string' ? createdAt : typeof createdAt?.iso === 'string' ? createdAt.iso : undefined;
-	const simple = simplifyRecord({ 'conv-id': conv?.objectId, from: row.from, 'msg-id': row.msgId, data: row.data, bin: row.bin });
-	const typed = simple.contentType !== undefined;
 	return {
-		...simple,
-		...(typeof row.data === 'string' && row.bin !== true && !typed ? { text: row.data, contentType: 'text' } : {}),
+		conversationId: conv?.objectId,
+		fromClient: row.from,
+		messageId: row.msgId,
+		content: row.data,
+		bin: row.bin,
+		...contentFields(row.data, row.bin),
 		timestamp: iso === undefined ? undefined : Date.parse(iso),
 		fromIp: row.fromIp,
 		createdAt: row.createdAt,
