@@ -8,15 +8,10 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { createRequire } from 'node:module';
-
-import { HOOK_SECRETS, REPO, importWorkflows } from '../scripts/n8n-instance.mjs';
-import { MODERATION_PATH, clientSend, hookStack } from '../scripts/hook-stack.mjs';
+import { REPO, importWorkflows } from '../scripts/n8n-instance.mjs';
+import { MODERATION_PATH, clientSend, hookStack, postSignedHook } from '../scripts/hook-stack.mjs';
 import { n8nWith, startSandbox } from './storm.mjs';
 
-const require = createRequire(import.meta.url);
-/** @type {{ sign(secret: string, parts: { timestamp: string, requestId: string, hook: string, body: string }): string }} */
-const { sign } = require('../leanengine/forward.js');
 const SENDS = Number(process.env.BENCH_SENDS ?? 500);
 const GOAL_P95_MS = 300;
 
@@ -56,21 +51,8 @@ async function direct(count) {
 	const url = `${stack.n8n.url}${MODERATION_PATH}`;
 	for (let index = 1; index <= count; index++) {
 		const body = JSON.stringify({ fromPeer: 'alice', convId: room, toPeers: ['bob'], content: message(index), bin: false, timestamp: Date.now() });
-		const timestamp = String(Date.now());
-		const requestId = `${index.toString(16).padStart(8, '0')}${Date.now().toString(16)}00000000`;
 		const started = performance.now();
-		const response = await fetch(url, {
-			method: 'POST',
-			headers: {
-				'content-type': 'application/json',
-				'x-lc-im-hook': '_messageReceived',
-				'x-lc-im-timestamp': timestamp,
-				'x-lc-im-request-id': requestId,
-				'x-lc-im-signature': sign(HOOK_SECRETS.sharedSecret, { timestamp, requestId, hook: '_messageReceived', body }),
-			},
-			body,
-		});
-		await response.text();
+		const response = await postSignedHook(url, body);
 		times.push(performance.now() - started);
 		if (response.status !== 200) throw new Error(`direct call ${index}: HTTP ${response.status}`);
 	}

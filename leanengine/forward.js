@@ -77,6 +77,22 @@ function sign(secret, { timestamp, requestId, hook, body }) {
 }
 
 /**
+ * The headers of a hook call to n8n: the hook's name, the timestamp, the request ID and their signature.
+ * @param {string} secret
+ * @param {{ timestamp: string, requestId: string, hook: string, body: string }} parts
+ * @returns {Record<string, string>}
+ */
+function hookHeaders(secret, parts) {
+	return {
+		'content-type': 'application/json',
+		'x-lc-im-hook': parts.hook,
+		'x-lc-im-timestamp': parts.timestamp,
+		'x-lc-im-request-id': parts.requestId,
+		'x-lc-im-signature': sign(secret, parts),
+	};
+}
+
+/**
  * @param {unknown} value
  * @param {import('./hooks').FieldType} type
  */
@@ -175,14 +191,7 @@ async function post(config, hook, params, tools) {
 		method: 'POST',
 		redirect: 'manual', // a redirect would carry the signed body somewhere else
 		signal: AbortSignal.timeout(tools.timeoutMs),
-		headers: {
-			'content-type': 'application/json',
-			'x-lc-im-hook': hook,
-			'x-lc-im-timestamp': timestamp,
-			'x-lc-im-request-id': requestId,
-			'x-lc-im-signature': sign(config.secret, { timestamp, requestId, hook, body }),
-			'x-lc-im-on-failure': config.onFailure,
-		},
+		headers: { ...hookHeaders(config.secret, { timestamp, requestId, hook, body }), 'x-lc-im-on-failure': config.onFailure },
 		body,
 	});
 	const text = await readCapped(response);
@@ -258,4 +267,4 @@ function createForwarder(config, tools = {}) {
 	};
 }
 
-module.exports = { loadConfig, createForwarder, sign, replyFor, ConfigError, DEFAULT_BUDGET_MS, MAX_REPLY_BYTES, MAX_BACKGROUND_POSTS };
+module.exports = { loadConfig, createForwarder, sign, hookHeaders, replyFor, ConfigError, DEFAULT_BUDGET_MS, MAX_REPLY_BYTES, MAX_BACKGROUND_POSTS };

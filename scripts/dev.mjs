@@ -10,6 +10,7 @@ import { readdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 import { startForwarder } from './forwarder.mjs';
+import { CALLBACK_PATH, MODERATION_PATH, clientSend } from './hook-stack.mjs';
 import { CREDENTIAL_NAME, HOOK_CREDENTIAL_NAME, HOOK_SECRETS, OWNER, REPO, importCredential, importWorkflows, installPackage, packPackage, setupOwner, startN8n, stopProcess } from './n8n-instance.mjs';
 import { CACHE, N8N_VERSION, ensureN8n } from './n8n-runtime.mjs';
 
@@ -20,9 +21,9 @@ const { DEMO_CONVERSATION_ID } = require('../sandbox/demo.cjs');
 const N8N_PORT = Number(process.env.N8N_PORT ?? 5678);
 const SANDBOX_PORT = Number(process.env.SANDBOX_PORT ?? 3210);
 const FORWARDER_PORT = Number(process.env.FORWARDER_PORT ?? 3211);
-/** The examples' webhook IDs (fixed in their JSON), so the URLs below are known before n8n starts. */
-const MODERATION_HOOK_URL = `http://127.0.0.1:${N8N_PORT}/webhook/6a0d1c0d-e0f1-4b1d-9a00-000000000001/leancloud-im`;
-const CALLBACK_URL = `http://127.0.0.1:${N8N_PORT}/webhook/6a0d1c0d-e0f1-4b1d-9a00-000000000002/leancloud-im?token=${HOOK_SECRETS.callbackToken}`;
+/** The examples' webhook paths (their IDs are fixed in their JSON), so the URLs are known before n8n starts. */
+const MODERATION_HOOK_URL = `http://127.0.0.1:${N8N_PORT}${MODERATION_PATH}`;
+const CALLBACK_URL = `http://127.0.0.1:${N8N_PORT}${CALLBACK_PATH}?token=${HOOK_SECRETS.callbackToken}`;
 const SERVICE_CONVERSATION_ID = '64d1c0ffee5a4dbeef000002';
 /** @type {(line: string) => boolean} */
 const say = (line) => process.stdout.write(`${line}\n`);
@@ -46,12 +47,7 @@ sandbox.store.createConversation({ name: 'Support bot (callback)', sys: true, m:
 const questions = ['What are your opening hours?', 'How much is the price of the pro plan?', 'My parcel is late.'];
 let asked = 0;
 const askBot = setInterval(() => {
-	const message = questions[asked++ % questions.length];
-	fetch(`${sandbox.url}/sandbox/clients/customer-1/messages`, {
-		method: 'POST',
-		headers: { 'X-LC-Id': sandbox.appId, 'X-LC-Key': sandbox.appKey, 'Content-Type': 'application/json' },
-		body: JSON.stringify({ conversationId: SERVICE_CONVERSATION_ID, message }),
-	}).catch(() => undefined);
+	clientSend(sandbox, 'customer-1', SERVICE_CONVERSATION_ID, questions[asked++ % questions.length]).catch(() => undefined);
 }, chatterMs * 2);
 askBot.unref();
 const runtime = ensureN8n();

@@ -1,8 +1,15 @@
 // The IM hooks wired as in production, for the e2e suite and the round-trip benchmark: n8n with the hook examples
 // published, the LeanEngine forwarder (leanengine/, the official SDK) in front of it, and the sandbox calling the
 // forwarder as LeanCloud's IM server would; and a message sent as an SDK client sends it.
+import { randomBytes } from 'node:crypto';
+import { createRequire } from 'node:module';
+
 import { HOOK_SECRETS, n8nCli, setupOwner, startN8n, stopProcess } from './n8n-instance.mjs';
 import { startForwarder } from './forwarder.mjs';
+
+const require = createRequire(import.meta.url);
+/** @type {{ hookHeaders(secret: string, parts: { timestamp: string, requestId: string, hook: string, body: string }): Record<string, string> }} */
+const { hookHeaders } = require('../leanengine/forward.js');
 
 export const MODERATION_WORKFLOW = 'lcimExampleHook1';
 export const CALLBACK_WORKFLOW = 'lcimExampleSvcCb';
@@ -61,7 +68,7 @@ export async function hookStack({ runtime, userFolder, sandbox, n8nPort, forward
 
 /**
  * A message sent as an SDK client sends it.
- * @param {import('../sandbox/server.cjs').Sandbox} sandbox
+ * @param {Pick<import('../sandbox/server.cjs').Sandbox, 'url' | 'appId' | 'appKey'>} sandbox
  * @param {string} client
  * @param {string} conversationId
  * @param {string} message
@@ -75,3 +82,16 @@ export async function clientSend(sandbox, client, conversationId, message) {
 	return { status: response.status, body: /** @type {Record<string, any>} */ (await response.json()) };
 }
 
+
+/**
+ * Posts a hook call straight to n8n's webhook, signed as the forwarder signs it (its own hookHeaders()): with this
+ * run's secret, now, unless a test gives a wrong secret, an old timestamp, or a body other than the one signed.
+ * @param {string} url
+ * @param {string} body
+ * @param {{ hook?: string, timestamp?: number, requestId?: string, secret?: string, signedBody?: string }} [options]
+ */
+export async function postSignedHook(url, body, { hook = '_messageReceived', timestamp = Date.now(), requestId = randomBytes(12).toString('hex'), secret = HOOK_SECRETS.sharedSecret, signedBody = body } = {}) {
+	const headers = hookHeaders(secret, { timestamp: String(timestamp), requestId, hook, body: signedBody });
+	const response = await fetch(url, { method: 'POST', headers, body });
+	return { status: response.status, body: await response.text() };
+}

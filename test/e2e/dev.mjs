@@ -5,11 +5,18 @@
 // process behind. Prints the time each step took.
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { OWNER, REPO } from '../../scripts/n8n-instance.mjs';
+import { clientSend } from '../../scripts/hook-stack.mjs';
 import { expect, report, test } from './check.mjs';
+
+const require = createRequire(import.meta.url);
+/** The keys `npm run dev`'s sandbox runs with (its defaults), and its demo conversation. */
+const SANDBOX_KEYS = require('../../sandbox/server.cjs').DEFAULTS;
+const { DEMO_CONVERSATION_ID } = require('../../sandbox/demo.cjs');
 
 const N8N_PORT = 5688;
 const SANDBOX_PORT = 3288;
@@ -104,11 +111,8 @@ try {
 		expect(sandbox.status, 'the sandbox answers (401 without keys)').toBe(401);
 		// The hooks are wired: a client's message goes sandbox → forwarder → n8n, whose moderation example is not
 		// active yet (404), so the forwarder fails open and the message is delivered.
-		const sent = await fetch(`http://127.0.0.1:${SANDBOX_PORT}/sandbox/clients/customer-1/messages`, {
-			method: 'POST',
-			headers: { 'X-LC-Id': 'SandboxAppId-n8nLeanCloudIm', 'X-LC-Key': 'sandbox-app-key', 'Content-Type': 'application/json' },
-			body: JSON.stringify({ conversationId: '64d1c0ffee5a4dbeef000001', message: 'cheap pills, before moderation is active' }),
-		});
+		const devSandbox = { url: `http://127.0.0.1:${SANDBOX_PORT}`, appId: SANDBOX_KEYS.appId, appKey: SANDBOX_KEYS.appKey };
+		const sent = await clientSend(devSandbox, 'customer-1', DEMO_CONVERSATION_ID, 'cheap pills, before moderation is active');
 		expect(sent.status, 'a client send through the hooks').toBe(200);
 		const failedOpen = /\[forwarder\] n8n-forwarder: _messageReceived: n8n answered HTTP 404 after \d+ ms; delivering unchanged \(fail-open\)/;
 		for (let waited = 0; waited < 5000 && !failedOpen.test(output); waited += 100) await sleep(100); // the log line travels through two pipes

@@ -1,15 +1,10 @@
 // IM hooks in the real n8n app, wired as in production (scripts/hook-stack.mjs): SDK clients send through the sandbox
 // (standing for LeanCloud's IM server), which calls the LeanEngine forwarder (leanengine/, the official SDK, run
 // here), which calls the active "moderate before delivery" example's webhook; n8n's answer goes back the same way.
-import { createRequire } from 'node:module';
-
-import { HOOK_SECRETS, stopProcess } from '../../scripts/n8n-instance.mjs';
-import { CALLBACK_WORKFLOW, MODERATION_PATH, MODERATION_WORKFLOW, clientSend, hookStack } from '../../scripts/hook-stack.mjs';
+import { stopProcess } from '../../scripts/n8n-instance.mjs';
+import { CALLBACK_WORKFLOW, MODERATION_PATH, MODERATION_WORKFLOW, clientSend, hookStack, postSignedHook } from '../../scripts/hook-stack.mjs';
 import { expect } from './check.mjs';
 
-const require = createRequire(import.meta.url);
-/** @type {{ sign(secret: string, parts: { timestamp: string, requestId: string, hook: string, body: string }): string }} */
-const { sign } = require('../../leanengine/forward.js');
 /** @type {(ms: number) => Promise<void>} */
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -53,18 +48,8 @@ export async function checkHooks({ runtime, userFolder, sandbox }) {
 		// 2. Forged, unsigned, tampered and replayed calls: 401, no execution.
 		const url = `${stack.n8n.url}${MODERATION_PATH}`;
 		const body = JSON.stringify({ fromPeer: 'mallory', convId: room, toPeers: ['alice'], content: 'hi', bin: false });
-		/** @param {{ timestamp?: number, secret?: string, requestId?: string, payload?: string, signed?: string }} parts */
-		const post = async ({ timestamp = Date.now(), secret = HOOK_SECRETS.sharedSecret, requestId = `${Date.now().toString(16)}abcdef0123456789`, payload = body, signed = body } = {}) => {
-			const headers = {
-				'content-type': 'application/json',
-				'x-lc-im-hook': '_messageReceived',
-				'x-lc-im-timestamp': String(timestamp),
-				'x-lc-im-request-id': requestId,
-				'x-lc-im-signature': sign(secret, { timestamp: String(timestamp), requestId, hook: '_messageReceived', body: signed }),
-			};
-			const response = await fetch(url, { method: 'POST', headers, body: payload });
-			return { status: response.status, body: await response.text() };
-		};
+		/** @param {{ timestamp?: number, secret?: string, requestId?: string, payload?: string }} [options] */
+		const post = ({ payload = body, ...options } = {}) => postSignedHook(url, payload, { ...options, signedBody: body });
 		const beforeForged = await stack.executions(MODERATION_WORKFLOW);
 		const unsigned = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
 		expect(unsigned.status, 'unsigned').toBe(401);
