@@ -130,8 +130,7 @@ class Hooks {
 	 * @param {Record<string, unknown>} params
 	 */
 	notify(hook, params) {
-		const running = this.call(hook, params).finally(() => this.inFlight.delete(running));
-		this.inFlight.add(running);
+		this.track(this.call(hook, params));
 	}
 
 	/**
@@ -163,7 +162,15 @@ class Hooks {
 				}
 			}
 		};
-		const running = attempt().finally(() => this.inFlight.delete(running));
+		this.track(attempt());
+	}
+
+	/**
+	 * Keeps `work` among the calls on their way until it settles (settle() waits for them).
+	 * @param {Promise<unknown>} work
+	 */
+	track(work) {
+		const running = work.finally(() => this.inFlight.delete(running));
 		this.inFlight.add(running);
 	}
 
