@@ -236,6 +236,13 @@ export function buildWorkflow(options: RunOptions): { workflow: WorkflowType; wo
 	return { workflow, workflowData, source };
 }
 
+/** A workflow of registered node types, and its stored form (what the execution's hooks and contexts are given). */
+function workflowOf({ id, name, nodes, connections = {}, active, staticData }: { id: string; name: string; nodes: INode[]; connections?: IConnections; active: boolean; staticData?: IDataObject }) {
+	const workflowData = { id, name, nodes, connections, settings: {} } as unknown as IWorkflowBase;
+	const workflow = new Workflow({ id, nodes, connections, active, nodeTypes, staticData });
+	return { workflow, workflowData };
+}
+
 /** Starts a run without waiting for it: the cancellable promise n8n uses (its `cancel()` is n8n's stop button). */
 export function startRun(options: RunOptions) {
 	const { workflow, workflowData, source } = buildWorkflow(options);
@@ -250,8 +257,7 @@ export function registerNodeType(type: string, nodeType: INodeType): void {
 
 /** Runs any workflow of registered node types from `startNode`, with the test credential (or the one given). */
 export async function runWorkflow(nodes: INode[], connections: IConnections, startNode: string, credentials = defaultCredentials): Promise<IRun> {
-	const workflowData = { id: 'test-workflow', name: 'LeanCloud IM test', nodes, connections, settings: {} } as unknown as IWorkflowBase;
-	const workflow = new Workflow({ id: 'test-workflow', nodes, connections, active: false, nodeTypes });
+	const { workflow, workflowData } = workflowOf({ id: 'test-workflow', name: 'LeanCloud IM test', nodes, connections, active: false });
 	const execute = new WorkflowExecute(additionalData(workflowData, credentials), 'manual');
 	return await execute.run({ workflow, startNode: workflow.getNode(startNode) as INode });
 }
@@ -295,8 +301,7 @@ export interface PollOptions {
  */
 export async function runPoll({ parameters, staticData, mode = 'trigger', credentials = defaultCredentials }: PollOptions): Promise<INodeExecutionData[][] | null> {
 	const node = credentialedNode('trigger', 'LeanCloud IM Trigger', 'n8n-nodes-leancloud-im.leanCloudImTrigger', parameters);
-	const workflowData = { id: 'test-workflow', name: 'LeanCloud IM trigger test', nodes: [node], connections: {}, settings: {} } as unknown as IWorkflowBase;
-	const workflow = new Workflow({ id: 'test-workflow', nodes: [node], connections: {}, active: true, nodeTypes, staticData });
+	const { workflow, workflowData } = workflowOf({ id: 'test-workflow', name: 'LeanCloud IM trigger test', nodes: [node], active: true, staticData });
 	const context = new PollContext(workflow, node, additionalData(workflowData, credentials), mode, 'activate');
 	const result = await new TriggersAndPollers().runPollFunction(workflow, node, context);
 	// n8n saves the workflow's static data after a poll; the test keeps the same object for the next one.
@@ -339,8 +344,7 @@ export async function runWebhook(call: WebhookCall): Promise<WebhookAnswer> {
 		webhookId: 'hook-webhook-id',
 	};
 	const workflowId = call.workflowId ?? 'test-workflow';
-	const workflowData = { id: workflowId, name: 'LeanCloud IM hook test', nodes: [node], connections: {}, settings: {} } as unknown as IWorkflowBase;
-	const workflow = new Workflow({ id: workflowId, nodes: [node], connections: {}, active: true, nodeTypes });
+	const { workflow, workflowData } = workflowOf({ id: workflowId, name: 'LeanCloud IM hook test', nodes: [node], active: true });
 	let response: WebhookAnswer['response'];
 	let status = 200;
 	const res = {
