@@ -55,14 +55,19 @@ export async function checkEditor({ runtime, userFolder, port = 5699 }) {
 				return { name, value: value.join('='), url: n8n.url };
 			}),
 		);
-		page = await context.newPage();
-		await page.goto(`${n8n.url}/workflow/new`, { waitUntil: 'networkidle' });
+		const open = await context.newPage();
+		page = open;
+		/** A new workflow with the nodes panel open, searched for `text`. @param {string} text */
+		const searchNodes = async (text) => {
+			await open.goto(`${n8n.url}/workflow/new`, { waitUntil: 'networkidle' });
+			await open.locator('[data-test-id="node-creator-plus-button"]').click();
+			const search = open.getByPlaceholder(/search/i).first();
+			await search.waitFor({ timeout: 30_000 });
+			await search.fill(text);
+		};
 
 		// The nodes panel: open it, search, and find our node with its icon.
-		await page.locator('[data-test-id="node-creator-plus-button"]').click();
-		const search = page.getByPlaceholder(/search/i).first();
-		await search.waitFor({ timeout: 30_000 });
-		await search.fill('LeanCloud');
+		await searchNodes('LeanCloud');
 		const item = page.getByText('LeanCloud IM', { exact: true }).first();
 		await item.waitFor({ timeout: 30_000 });
 		await page.screenshot({ path: join(ARTIFACTS, '1-nodes-panel.png') });
@@ -98,11 +103,7 @@ export async function checkEditor({ runtime, userFolder, port = 5699 }) {
 		await page.screenshot({ path: join(ARTIFACTS, '4-conversation-picker.png') });
 
 		// The trigger's parameters: a new workflow, the trigger event "On new message".
-		await page.goto(`${n8n.url}/workflow/new`, { waitUntil: 'networkidle' });
-		await page.locator('[data-test-id="node-creator-plus-button"]').click();
-		const triggerSearch = page.getByPlaceholder(/search/i).first();
-		await triggerSearch.waitFor({ timeout: 30_000 });
-		await triggerSearch.fill('LeanCloud');
+		await searchNodes('LeanCloud');
 		await page.getByText('LeanCloud IM', { exact: true }).first().click();
 		await page.getByText('On new message', { exact: true }).first().click();
 		for (const label of ['Event', 'Watch', 'Simplify']) {
@@ -114,11 +115,7 @@ export async function checkEditor({ runtime, userFolder, port = 5699 }) {
 		await page.screenshot({ path: join(ARTIFACTS, '5-trigger.png') });
 
 		// The hook trigger's events, by the names users see.
-		await page.goto(`${n8n.url}/workflow/new`, { waitUntil: 'networkidle' });
-		await page.locator('[data-test-id="node-creator-plus-button"]').click();
-		const hookSearch = page.getByPlaceholder(/search/i).first();
-		await hookSearch.waitFor({ timeout: 30_000 });
-		await hookSearch.fill('LeanCloud IM Hook');
+		await searchNodes('LeanCloud IM Hook');
 		await page.getByText('LeanCloud IM Hook', { exact: true }).first().click();
 		// (n8n drops the parentheses of the Event names.)
 		for (const event of ['On message received before delivery', 'On message being edited or recalled', 'On members being added', 'On service conversation message callback']) {

@@ -22,7 +22,7 @@ function testMessage(index) {
 export async function checkHooks({ runtime, userFolder, sandbox }) {
 	const room = sandbox.store.createConversation({ name: 'E2E hooks', m: ['alice', 'bob'] }).objectId;
 	const service = sandbox.store.createConversation({ name: 'E2E support bot', sys: true, m: [] }).objectId;
-	const stack = await hookStack({ runtime, userFolder, sandbox, n8nPort: 5698, forwarderPort: 5699 });
+	const stack = await hookStack({ runtime, userFolder, sandbox, n8nPort: 5698, forwarderPort: 5695 });
 	const stored = () => (sandbox.store.messages.get(room) ?? []).map((record) => record.data);
 	try {
 		// 1. 100 client sends through sandbox → forwarder → n8n, one at a time as one client sends.
