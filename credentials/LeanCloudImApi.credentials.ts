@@ -99,11 +99,13 @@ export function describeCredential(credentials: ICredentialDataDecryptedObject):
 	appId: string;
 	apiServer?: string;
 	apiServerProblem?: string;
+	allowPrivateNetworks: boolean;
 } {
 	const summary = {
 		hasAppKey: stringField(credentials, APP_KEY_FIELD) !== '',
 		hasMasterKey: stringField(credentials, MASTER_KEY_FIELD) !== '',
 		appId: stringField(credentials, 'appId'),
+		allowPrivateNetworks: credentials.allowPrivateNetworks === true,
 	};
 	let apiServer: string | undefined;
 	let apiServerProblem: string | undefined;
@@ -175,6 +177,14 @@ export class LeanCloudImApi implements ICredentialType {
 			default: true,
 			description:
 				'Whether to send an X-LC-Sign signature (md5 of a timestamp and the key) instead of the key itself, so the key never travels over the network',
+		},
+		{
+			displayName: 'Allow Private Network Addresses',
+			name: 'allowPrivateNetworks',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether file downloads and uploads may reach hosts on private networks (10.x, 172.16–31.x, 192.168.x, 100.64–127.x, fc00::/7), e.g. storage you host yourself. Off by default: a risk, since file URLs come from any app user\'s messages, and with this on they can make n8n reach those hosts. Loopback and link-local addresses stay refused.',
 		},
 	];
 

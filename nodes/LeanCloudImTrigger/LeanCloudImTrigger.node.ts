@@ -21,7 +21,7 @@ import { startCursor, type Cursor } from './cursor';
 import { maxPerPoll, pollTimeoutMs, triggerProperties } from './fields';
 import { conversationKey, latestConversations, pollConversations } from './newConversations';
 import { latestMessages, messageSource, pollMessages } from './newMessages';
-import { withFiles } from './files';
+import { downloadBudgetMs, withFiles } from './files';
 
 /** What the trigger keeps between polls (the workflow's static data for this node). */
 interface TriggerState extends IDataObject {
@@ -48,9 +48,11 @@ function pollError(context: IPollFunctions, error: unknown): Error {
  */
 const running = new Set<string>();
 
-async function poll(context: IPollFunctions, p: Params, deadline: AbortSignal): Promise<INodeExecutionData[][] | null> {
+async function poll(context: IPollFunctions, p: Params, deadline: AbortSignal, timeoutMs: number, startedAt: number): Promise<INodeExecutionData[][] | null> {
 	// The deadline ends waits at once and aborts requests on the wire.
-	const { send, secrets } = await openSender(context, { need: 'master', user: 'the LeanCloud IM Trigger', policy: READ_POLICY, stop: deadline, cancel: deadline });
+	const sender = await openSender(context, { need: 'master', user: 'the LeanCloud IM Trigger', policy: READ_POLICY, stop: deadline, cancel: deadline });
+	const send = sender.send;
+	const files = async (items: IDataObject[]) => await withFiles(context, p, items, sender, deadline, downloadBudgetMs(timeoutMs, Date.now() - startedAt));
 	const state = context.getWorkflowStaticData('node') as TriggerState;
 	const messages = p.string('event') !== 'newConversation';
 	// A copy: the stored cache changes only with a successful poll.
@@ -63,7 +65,7 @@ async function poll(context: IPollFunctions, p: Params, deadline: AbortSignal): 
 				description: 'Send a message (or create a conversation) in the app, then fetch a test event again.',
 			});
 		}
-		return [messages ? await withFiles(context, p, latest, secrets, deadline) : context.helpers.returnJsonArray(latest)];
+		return [messages ? await files(latest) : context.helpers.returnJsonArray(latest)];
 	}
 
 	const key = messages ? messageSource(p).key : conversationKey(p);
@@ -92,8 +94,9 @@ async function poll(context: IPollFunctions, p: Params, deadline: AbortSignal): 
 			`${name} is falling behind: this poll read its maximum (Options > Max Items per Poll, ${maxPerPoll(p).toLocaleString('en-US')}) and the last record it read is ${Math.round(behindMs / 1000)} s old. The next poll goes on from there; if this repeats, raise Max Items per Poll or poll more often.`,
 		);
 	}
-	// Files are fetched before the cursor moves: a poll that ends on its deadline meanwhile reports these again.
-	const output = items.length ? (messages ? await withFiles(context, p, items, secrets, deadline) : context.helpers.returnJsonArray(items)) : [];
+	// Files are fetched before the cursor moves, within a budget no file can stretch (files.ts); only a poll that ends
+	// on its own deadline meanwhile reports these again.
+	const output = items.length ? (messages ? await files(items) : context.helpers.returnJsonArray(items)) : [];
 	state.cursor = next as Cursor & IDataObject;
 	state.kinds = kinds;
 	return output.length ? [output] : null;
@@ -137,7 +140,7 @@ export class LeanCloudImTrigger implements INodeType {
 		}
 		const deadline = AbortSignal.timeout(timeoutMs);
 		if (!manual) running.add(key);
-		const outcome = await settle(poll(this, p, deadline));
+		const outcome = await settle(poll(this, p, deadline, timeoutMs, Date.now()));
 		if (!manual) running.delete(key);
 		if (outcome.ok) return outcome.value;
 		if (deadline.aborted) {

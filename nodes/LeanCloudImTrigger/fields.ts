@@ -148,6 +148,7 @@ export const triggerProperties: INodeProperties[] = [
 					'Most records read in one poll; the rest are read by the next poll, never dropped. A poll that reaches it logs a warning saying how far behind the trigger is.',
 			},
 			forMessages(downloadFields[1]),
+			forMessages(downloadFields[2]),
 			{
 				displayName: 'Message Types',
 				name: 'messageTypes',
@@ -175,7 +176,7 @@ export const triggerProperties: INodeProperties[] = [
 				description:
 					'Longest one poll may take, all its requests and waits together; keep it below the poll interval. A poll still running when the next is due makes that one skip.',
 			},
-			forMessages(downloadFields[2]),
+			forMessages(downloadFields[3]),
 			{
 				displayName: 'Start From',
 				name: 'startFrom',

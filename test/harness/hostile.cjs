@@ -29,7 +29,9 @@ async function startServer(respond, host = '127.0.0.1') {
 			respond(req, res, body, { every: (ms, fn) => timers.add(setInterval(fn, ms)) });
 		});
 	});
+	const counts = { connections: 0 };
 	server.on('connection', (socket) => {
+		counts.connections += 1;
 		sockets.add(socket);
 		socket.on('close', () => sockets.delete(socket));
 	});
@@ -39,6 +41,9 @@ async function startServer(respond, host = '127.0.0.1') {
 		url: `http://${host}:${port}`,
 		port,
 		requests,
+		get connections() {
+			return counts.connections;
+		},
 		close: () =>
 			new Promise((resolve) => {
 				for (const timer of timers) clearInterval(timer);

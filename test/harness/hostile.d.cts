@@ -10,6 +10,8 @@ export interface HostileServer {
 	url: string;
 	port: number;
 	requests: RecordedRequest[];
+	/** TCP connections accepted so far (a refused address must open none). */
+	readonly connections: number;
 	close(): Promise<void>;
 }
 

@@ -12,6 +12,7 @@ import { startSandbox, type Sandbox } from '../../sandbox/server.cjs';
 import { useFilesystemBinaryData } from '../harness/binaryMode.cjs';
 import { api, expectAllRequestsMade, oid, resetNock } from '../harness/leancloud';
 import { runNode } from '../../harness/runNode';
+import { fileHost } from '../harness/fileHosts';
 
 /** A PNG header (8-byte signature, IHDR of 3 x 2) and some bytes: enough for the size reader, and binary-unsafe as text. */
 const PNG = Buffer.concat([Buffer.from('89504e470d0a1a0a0000000d49484452000000030000000208060000000000000000', 'hex'), Buffer.from([0, 255, 254, 13, 10, 0, 128])]);
@@ -37,7 +38,7 @@ const tokenRequest = { name: 'logo.png', mime_type: 'image/png', metaData: { siz
 const stored = { objectId: FILE_ID, url: 'https://files.example/k1/logo.png', name: 'logo.png', mimeType: 'image/png', size: PNG.length, format: 'png', width: 3, height: 2 };
 
 /** The storage host: it must get no LeanCloud header, key or signature. */
-const storageHost = () => nock(STORAGE, { badheaders: ['x-lc-id', 'x-lc-key', 'x-lc-sign', ROLE_HEADER] });
+const storageHost = () => fileHost(STORAGE, { badheaders: ['x-lc-id', 'x-lc-key', 'x-lc-sign', ROLE_HEADER] });
 
 describe('Upload through nock: every request exact', () => {
 	beforeEach(resetNock);

@@ -1,9 +1,9 @@
 import { createHash } from 'crypto';
-import nock from 'nock';
 import { api, byId, expectAllRequestsMade, recordUnmatched, resetNock } from '../harness/leancloud';
 import { runNode } from '../../harness/runNode';
 import { testEndpointCases } from './endpointCases';
 import { messageCases } from './message.cases';
+import { fileHost } from '../harness/fileHosts';
 
 const message = (operation: string, fields: object = {}) => ({ resource: 'message', operation, conversationId: byId('c1c1c1c1c1c1c1c1c1c1c1c1'), ...fields });
 const reference = { messageId: 'm-1', timestamp: 1764064800123, fromClient: 'bot' };
@@ -118,7 +118,7 @@ describe('Message > Send', () => {
 		api()
 			.post('/1.1/fileTokens', { name: 'shot.png', mime_type: 'image/png', metaData: { size: png.length, owner: 'unknown', _checksum: createHash('md5').update(png).digest('hex') } })
 			.reply(200, { objectId: 'f2f2f2f2f2f2f2f2f2f2f2f2', url: 'https://files.example/k/shot.png', key: 'k/shot.png', token: 't', upload_url: 'https://s3.storage.test/put?sig=1', provider: 's3', mime_type: 'image/png' });
-		nock('https://s3.storage.test', { badheaders: ['x-lc-id', 'x-lc-key', 'x-lc-sign'] }).put('/put').query({ sig: '1' }).reply(200, '');
+		fileHost('https://s3.storage.test', { badheaders: ['x-lc-id', 'x-lc-key', 'x-lc-sign'] }).put('/put').query({ sig: '1' }).reply(200, '');
 		api().post('/1.1/fileCallback', { token: 't', result: true }).reply(200, {});
 		api()
 			.post('/1.2/rtm/conversations/c1c1c1c1c1c1c1c1c1c1c1c1/messages', (body: { message: string }) => {

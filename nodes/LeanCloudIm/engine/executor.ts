@@ -6,6 +6,7 @@ import { checkRecordCount, collectPages } from '../../shared/paging/paginate';
 import { toNodeError } from '../../shared/reporting/nodeError';
 import { release, reserve, waitTurn, type Ticket } from './lanes';
 import type { RequestSpec } from '../../shared/sending/requestSpec';
+import { PUBLIC_ONLY } from '../../shared/transport/destination';
 import { sendForeign } from '../../shared/transport/foreign';
 import { openSender } from '../../shared/sending/sender';
 import { settle } from '../../shared/errors/settle';
@@ -112,8 +113,9 @@ export async function runOperation(context: IExecuteFunctions, operation: Assemb
 	const tools: BinaryTools = {
 		send: async (spec) => await (sender as NonNullable<typeof sender>).send(spec),
 		sendForeign: async (request, source, maxBytes = MAX_FOREIGN_BYTES) =>
-			await sendForeign(context, request, { source, timeoutMs: options.timeoutMs, maxBytes, signal: cancelSignal, secrets: sender?.secrets ?? [] }),
+			await sendForeign(context, request, { source, timeoutMs: options.timeoutMs, maxBytes, signal: cancelSignal, secrets: sender?.secrets ?? [], reach: sender?.reach ?? PUBLIC_ONLY }),
 		prepareBinary: async (bytes, fileName, mimeType) => await context.helpers.prepareBinaryData(bytes, fileName, mimeType),
+		downloaded: { bytes: 0 },
 	};
 	let fatal: { error: NodeApiError | NodeOperationError; itemIndex: number } | undefined;
 	const runItem = async (itemIndex: number) => {

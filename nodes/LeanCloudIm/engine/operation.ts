@@ -5,6 +5,7 @@ import type { Params } from '../../shared/params/params';
 import type { ListSpec } from '../../shared/paging/listSpec';
 import type { Bucket, RequestSpec, Send } from '../../shared/sending/requestSpec';
 import type { ForeignAnswer, ForeignRequest } from '../../shared/transport/foreign';
+import type { DownloadTally } from '../../shared/files/download';
 
 export interface OperationDef {
 	/** Operation value, unique within its resource (e.g. `getAll`). */
@@ -79,6 +80,8 @@ export interface StepTools {
 /** StepTools, and n8n's binary data store (filesystem or memory, as the instance is set up). */
 export interface BinaryTools extends StepTools {
 	prepareBinary(bytes: Buffer, fileName: string, mimeType?: string): Promise<IBinaryData>;
+	/** What this execution has downloaded so far, for Options > Max Total Size (one tally per execution). */
+	downloaded: DownloadTally;
 }
 
 /** A file's bytes inside a larger buffer: `buffer.subarray(start, start + length)`, with free room around them. */

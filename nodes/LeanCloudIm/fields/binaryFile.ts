@@ -3,7 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { ItemAccess } from '../engine/operation';
 import type { FileBytes } from '../../shared/files/upload';
 import type { Params } from '../../shared/params/params';
-import { DEFAULT_MAX_FILE_MB } from '../../shared/files/download';
+import { DEFAULT_MAX_FILE_MB, MAX_FILE_MB } from '../../shared/files/download';
 
 
 /** Room read around a file's bytes for a form upload's head (token, key, file name) and tail: no copy of the file then. */
@@ -43,8 +43,8 @@ export const binaryFileFields: INodeProperties[] = [
 				name: 'maxFileSize',
 				type: 'number',
 				default: DEFAULT_MAX_FILE_MB,
-				typeOptions: { minValue: 1 },
-				description: 'Larger files are refused before anything is sent',
+				typeOptions: { minValue: 1, maxValue: MAX_FILE_MB },
+				description: `Larger files are refused before anything is sent (at most ${MAX_FILE_MB} MB)`,
 			},
 			mimeTypeOption('Type to store the file with; the binary data\'s own type when empty'),
 		],
@@ -68,7 +68,7 @@ export function readBinaryFile(
 	const name = options.string(fileName).trim() || binary.fileName || '';
 	if (!name) options.fail(fileName, 'is needed: the binary data has no file name', 'Give the file a name with its extension, e.g. invoice.pdf.');
 	const mimeType = (mimeTypeField ? options.string(mimeTypeField).trim() : '') || binary.mimeType || 'application/octet-stream';
-	const maxMb = options.has('maxFileSize') ? options.number('maxFileSize', { min: 0.001, max: 10_000 }) : DEFAULT_MAX_FILE_MB;
+	const maxMb = options.has('maxFileSize') ? options.number('maxFileSize', { min: 0.001, max: MAX_FILE_MB }) : DEFAULT_MAX_FILE_MB;
 	const maxBytes = Math.floor(maxMb * 1024 * 1024);
 	const tooLarge = (bytes: number) =>
 		options.fail('maxFileSize', `is ${maxMb} MB, and the file has ${sizeText(bytes)}`, 'Raise Options > Max File Size, or send a smaller file.');

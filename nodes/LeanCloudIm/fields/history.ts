@@ -31,7 +31,7 @@ export function orderField(defaultOrder: 'newestFirst' | 'oldestFirst', descript
 export async function historyBinaries(items: IDataObject[], p: Params, tools: BinaryTools): Promise<Array<IBinaryKeyData | undefined>> {
 	const download = readDownload(p);
 	if (!download) return items.map(() => undefined);
-	const files = await downloadFiles(items, tools, download.maxBytes);
+	const files = await downloadFiles(items, tools, download, tools.downloaded);
 	return files.map((file) => (file ? { [download.property]: file } : undefined));
 }
 
@@ -56,10 +56,10 @@ export const historyFields: INodeProperties[] = [
 		options: [
 			{ displayName: 'After', name: 'after', type: 'dateTime', default: '', description: 'Only messages sent after this time' },
 			{ displayName: 'Before', name: 'before', type: 'dateTime', default: '', description: 'Only messages sent before this time' },
-			// Alphabetical, as n8n lists collection options: Download Files, Max File Size, Order, Put File in Field.
-			...downloadFields.slice(0, 2),
+			// Alphabetical, as n8n lists collection options: Download Files, Max File Size, Max Total Size, Order, Put File in Field.
+			...downloadFields.slice(0, 3),
 			orderField('newestFirst', 'Order of the returned messages'),
-			downloadFields[2],
+			downloadFields[3],
 		],
 	},
 ];

@@ -15,7 +15,8 @@ export function parameterLabel(properties: INodeProperties[], dotted: string, va
 	let scope: Labelled[] = properties;
 	for (const name of dotted.split('.')) {
 		const named = scope.filter((candidate) => candidate.name === name);
-		const property = named.find(shown) ?? named[0];
+		// Only a name several properties share asks which is shown (inside a collection, displayOptions name siblings).
+		const property = named.length > 1 ? (named.find(shown) ?? named[0]) : named[0];
 		if (!property) {
 			labels.push(name);
 			break;

@@ -1,6 +1,7 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 import { openCredential, requireKey, type KeyNeed } from '../credential/openCredential';
+import { reachOf, type ForeignReach } from '../transport/destination';
 import { secretsOf } from '../transport/redact';
 import { sendRequest, type RequestContext } from '../transport/request';
 import { appKey, sharedPacer } from './sharedPacers';
@@ -32,6 +33,8 @@ export interface Sender {
 	app: string;
 	/** The key values, to redact from what other hosts say back (they are never sent there). */
 	secrets: string[];
+	/** Which hosts other than the API Server the credential lets the node reach (files). */
+	reach: ForeignReach;
 }
 
 /**
@@ -53,5 +56,5 @@ export async function openSender(context: RequestContext, options: SenderOptions
 			pacer: pacerOf(spec),
 			signal: stop ?? cancel,
 		});
-	return { send, app, secrets: secretsOf(decrypted.data as ICredentialDataDecryptedObject) };
+	return { send, app, secrets: secretsOf(decrypted.data as ICredentialDataDecryptedObject), reach: reachOf(summary.apiServer, summary.allowPrivateNetworks) };
 }

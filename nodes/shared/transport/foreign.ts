@@ -4,6 +4,7 @@ import { LeanCloudFailure, RequestAbortedError } from '../errors/leanCloudFailur
 import { settle } from '../errors/settle';
 import { excerptOf, headerValue, parseBody } from './answers';
 import { boundedOptions, cancelledBy, startDeadline } from './deadline';
+import { destinationOf, resolverOf, type ForeignReach } from './destination';
 import { MAX_ERROR_BODY_BYTES, readBytes } from './responseBody';
 
 /** The contexts that reach other hosts: the action node (uploads, downloads) and the trigger (downloads). */
@@ -32,52 +33,36 @@ export interface ForeignOptions {
 	signal?: AbortSignal;
 	/** Key values that must not appear in what the host says back (it never received them; a URL could carry one). */
 	secrets: string[];
-}
-
-function isLoopback(hostname: string): boolean {
-	return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
-}
-
-/**
- * A URL another host is reached at: https, or plain http to this machine only (the local sandbox's storage), as for the
- * API Server; no user name or password. Returns undefined when fine, else what is wrong.
- */
-export function foreignUrlProblem(url: string): string | undefined {
-	let parsed: URL;
-	try {
-		parsed = new URL(url);
-	} catch {
-		return 'is not a valid address';
-	}
-	if (parsed.protocol !== 'https:' && !(parsed.protocol === 'http:' && isLoopback(parsed.hostname))) return 'must use https://';
-	if (parsed.username || parsed.password) return 'must not contain a user name or password';
-	return undefined;
+	/** Which hosts the credential lets the node reach (transport/destination.ts). */
+	reach: ForeignReach;
 }
 
 /**
- * The one way a request leaves for a host other than the API Server. It goes through n8n's plain HTTP helper, not the
- * credential's, so it carries no LeanCloud key or signature; and it has the same rules as every LeanCloud request: one
- * deadline over the whole exchange, no redirect followed, the body read as a stream up to a cap (an error body up to
- * 64 KB), and what the host says redacted before it reaches an error.
+ * The one way a request leaves for a host other than the API Server. Its address is checked first and the request
+ * goes to the address checked (transport/destination.ts: public hosts only, unless the credential says otherwise). It
+ * goes through n8n's plain HTTP helper, not the credential's, so it carries no LeanCloud key or signature; and it has
+ * the same rules as every LeanCloud request: one deadline over the whole exchange (the name's lookup included), no
+ * redirect followed, the body read as a stream up to a cap (an error body up to 64 KB), and what the host says
+ * redacted before it reaches an error.
  */
-export async function sendForeign(context: ForeignContext, spec: ForeignRequest, { source, timeoutMs, maxBytes, signal, secrets }: ForeignOptions): Promise<ForeignAnswer> {
-	const problem = foreignUrlProblem(spec.url);
-	if (problem) throw new LeanCloudFailure(`The address ${problem}`, { source });
+export async function sendForeign(context: ForeignContext, spec: ForeignRequest, { source, timeoutMs, maxBytes, signal, secrets, reach }: ForeignOptions): Promise<ForeignAnswer> {
 	if (signal?.aborted) throw new RequestAbortedError();
 	const aborted = () =>
 		signal?.aborted ? new RequestAbortedError() : new LeanCloudFailure(`No complete answer within the timeout (${timeoutMs / 1000} s)`, { source, networkCode: 'ETIMEDOUT' });
 	const deadline = startDeadline(timeoutMs, signal, aborted);
-	const options: IHttpRequestOptions = {
-		method: spec.method,
-		url: spec.url,
-		headers: spec.headers,
-		body: spec.body,
-		json: false,
-		...boundedOptions(deadline, timeoutMs),
-	};
 	const caller = cancelledBy(context, deadline.signal);
 	const exchange = settle(
 		(async () => {
+			const destination = await Promise.race([destinationOf(spec.url, reach, resolverOf(context.helpers), source), deadline.reached]);
+			const options: IHttpRequestOptions = {
+				method: spec.method,
+				url: destination.url,
+				headers: { ...spec.headers, ...destination.headers },
+				body: spec.body,
+				json: false,
+				...boundedOptions(deadline, timeoutMs),
+				...(destination.servername ? { agentOptions: { servername: destination.servername } } : {}),
+			};
 			const full = (await Promise.race([context.helpers.httpRequest.call(caller, options), deadline.reached])) as IN8nHttpFullResponse;
 			const headers = (full.headers ?? {}) as IDataObject;
 			const status = full.statusCode;

@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { binaryPropertyField } from '../../fields/binaryFile';
+import { DEFAULT_MAX_FILE_MB, MAX_FILE_MB } from '../../../shared/files/download';
 
 /** Rich message types that carry a file (`_lcfile`). */
 export const FILE_TYPES = ['image', 'audio', 'video', 'file'];
@@ -138,9 +139,9 @@ export const contentFields: INodeProperties[] = [
 				displayName: 'Max File Size (MB)',
 				name: 'maxFileSize',
 				type: 'number',
-				default: 100,
-				typeOptions: { minValue: 1 },
-				description: 'With File Source "Binary Data": larger files are refused before anything is sent',
+				default: DEFAULT_MAX_FILE_MB,
+				typeOptions: { minValue: 1, maxValue: MAX_FILE_MB },
+				description: `With File Source "Binary Data": larger files are refused before anything is sent (at most ${MAX_FILE_MB} MB)`,
 			},
 			{ displayName: 'Width (Pixels)', name: 'width', type: 'number', default: 0, description: 'Width of an image or video' },
 		],
