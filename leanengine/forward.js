@@ -17,8 +17,20 @@ const BACKGROUND_TIMEOUT_MS = 10_000;
 /** …and at most this many at once: a slow n8n cannot make them pile up in memory (the rest are logged and dropped). */
 const MAX_BACKGROUND_POSTS = 200;
 const MIN_SECRET_LENGTH = 16;
+/** A secret needs this many different characters too: 16 spaces, or "abababab…", are guessed, not kept. */
+const MIN_SECRET_DISTINCT = 8;
+/**
+ * The deepest params the forwarder hands on. LeanCloud sends far shallower ones; past this, n8n's own copying of an
+ * item would overflow its stack (about 5,000 levels), so the call cannot reach a workflow intact.
+ */
+const MAX_DEPTH = 1000;
 /** What a fail-closed forwarder answers when n8n gives no decision (the sender sees this code and detail). */
 const UNAVAILABLE = { code: 503, detail: 'Moderation is unavailable; please try again later.' };
+/**
+ * What the forwarder answers, fail-open or not, for a call it cannot hand to n8n as it is: a sender must not be able to
+ * choose fail-open by crafting a payload (fail-open is for n8n being unavailable).
+ */
+const UNREPRESENTABLE = { code: 422, detail: 'This message cannot be checked by moderation, so it was not delivered.' };
 
 class ConfigError extends Error {}
 
@@ -38,7 +50,22 @@ function parseUrl(text, name) {
 	}
 	// The body holds users' messages and the signature: only over HTTPS, except to this machine (npm run dev).
 	if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback(url))) throw new ConfigError(`${name} must be an https:// URL (n8n's production webhook URL)`);
+	// fetch refuses a URL with credentials in it: every call would fail, and fail-open would deliver everything.
+	if (url.username || url.password || /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*@/i.test(text.trim())) throw new ConfigError(`${name} must not contain a user name or password (user:pass@)`);
 	return url;
+}
+
+/**
+ * What is wrong with a secret, if anything: the rule n8n's LeanCloud IM Hook credential states (and its trigger
+ * enforces): at least 16 characters, at least 8 of them different.
+ * @param {string} name
+ * @param {string | undefined} value
+ */
+function secretProblem(name, value) {
+	if (!value || value.trim() === '') return `${name} is empty`;
+	if (value.length < MIN_SECRET_LENGTH) return `${name} must be at least ${MIN_SECRET_LENGTH} characters`;
+	if (new Set(value).size < MIN_SECRET_DISTINCT) return `${name} must have at least ${MIN_SECRET_DISTINCT} different characters (it is easy to guess)`;
+	return undefined;
 }
 
 /**
@@ -47,7 +74,11 @@ function parseUrl(text, name) {
  */
 function loadConfig(env) {
 	const secret = env.N8N_HOOK_SECRET ?? '';
-	if (secret.length < MIN_SECRET_LENGTH) throw new ConfigError(`N8N_HOOK_SECRET must be at least ${MIN_SECRET_LENGTH} characters (the Shared Secret of n8n's "LeanCloud IM Hook" credential)`);
+	const problem = secretProblem('N8N_HOOK_SECRET', secret);
+	if (problem) throw new ConfigError(`${problem} (the Shared Secret of n8n's "LeanCloud IM Hook" credential; e.g. from "openssl rand -hex 32")`);
+	// Without a hook key the LeanEngine SDK lets anyone holding the app's public App Key call the hook functions, and
+	// the forwarder would sign what they send. LeanEngine sets it; locally, npm run dev sets the sandbox's.
+	if (!env.LEANCLOUD_APP_HOOK_KEY) throw new ConfigError('LEANCLOUD_APP_HOOK_KEY is not set: without it anyone with the public App Key could call the hook functions. LeanEngine sets it in its instances; run the forwarder there (or set it to your app\'s hook key).');
 	const defaultUrl = env.N8N_HOOK_URL ? parseUrl(env.N8N_HOOK_URL, 'N8N_HOOK_URL') : undefined;
 	/** @type {Map<string, URL>} */
 	const routes = new Map();
@@ -115,9 +146,11 @@ function ofType(value, type) {
 }
 
 /**
- * What n8n answered, as the hook may return it: the `hookReply` of the LeanCloud IM node's Hook Reply action, or a
- * plain object of the hook's own fields (as LeanCloud documents them). Fields the hook does not take are dropped;
- * fields of the wrong type are refused (dropped, and named in `refused`).
+ * What n8n answered, as the hook may return it. Only a decision counts: an object whose `hookReply` holds the hook's
+ * fields (what the LeanCloud IM node's Hook Reply outputs; a workflow that builds its own answer wraps LeanCloud's
+ * fields the same way), and that does not still carry the trigger's call (`hookCall`). The trigger's own item (a
+ * workflow that ends without a Hook Reply) echoes the message's `content` and `toPeers`; it is no decision. Fields the
+ * hook does not take are dropped; fields of the wrong type are refused (dropped, and named in `refused`).
  * @param {string} hook
  * @param {unknown} answer
  */
@@ -125,8 +158,9 @@ function replyFor(hook, answer) {
 	const first = Array.isArray(answer) ? answer[0] : answer;
 	if (typeof first !== 'object' || first === null) return { decided: false, reply: {}, refused: [] };
 	const record = /** @type {Record<string, unknown>} */ (first);
-	const decided = typeof record.hookReply === 'object' && record.hookReply !== null && !Array.isArray(record.hookReply);
-	const source = decided ? /** @type {Record<string, unknown>} */ (record.hookReply) : record;
+	const marked = typeof record.hookReply === 'object' && record.hookReply !== null && !Array.isArray(record.hookReply);
+	if (!marked || Object.prototype.hasOwnProperty.call(record, 'hookCall')) return { decided: false, reply: {}, refused: [] };
+	const source = /** @type {Record<string, unknown>} */ (record.hookReply);
 	/** @type {Record<string, unknown>} */
 	const reply = {};
 	/** @type {string[]} */
@@ -141,7 +175,7 @@ function replyFor(hook, answer) {
 		// LeanCloud's examples send the custom push as a JSON string.
 		reply[field] = type === 'pushMessage' && typeof value !== 'string' ? JSON.stringify(value) : value;
 	}
-	return { decided: decided || Object.keys(reply).length > 0, reply, refused };
+	return { decided: true, reply, refused };
 }
 
 /**
@@ -156,6 +190,41 @@ function fallback(hook, onFailure) {
 	if ('drop' in fields) return { drop: true, ...UNAVAILABLE };
 	if ('reject' in fields) return { reject: true, ...UNAVAILABLE };
 	return {};
+}
+
+/**
+ * What a hook answers for a call that cannot be handed to n8n intact, whatever the fail-open setting: the message is
+ * dropped, the change refused, the push skipped.
+ * @param {string} hook
+ */
+function unrepresentable(hook) {
+	const fields = HOOKS[hook].reply;
+	if ('drop' in fields) return { drop: true, ...UNREPRESENTABLE };
+	if ('reject' in fields) return { reject: true, ...UNREPRESENTABLE };
+	if ('skip' in fields) return { skip: true };
+	return {};
+}
+
+/**
+ * The params as JSON, or undefined when they cannot be represented: nested deeper than MAX_DEPTH (measured without
+ * recursion, so no depth a client sends can overflow the stack here), or not serialisable at all.
+ * @param {unknown} params
+ * @returns {string | undefined}
+ */
+function serialise(params) {
+	/** @type {Array<[unknown, number]>} */
+	const stack = [[params ?? {}, 1]];
+	while (stack.length) {
+		const [value, depth] = /** @type {[unknown, number]} */ (stack.pop());
+		if (typeof value !== 'object' || value === null) continue;
+		if (depth > MAX_DEPTH) return undefined;
+		for (const child of Object.values(value)) if (typeof child === 'object' && child !== null) stack.push([child, depth + 1]);
+	}
+	try {
+		return JSON.stringify(params ?? {});
+	} catch {
+		return undefined;
+	}
 }
 
 /**
@@ -176,14 +245,14 @@ async function readCapped(response) {
 }
 
 /**
- * Posts one hook call to n8n; resolves with its parsed answer, rejects on anything but a 200 with JSON in time.
+ * Posts one hook call (its params as JSON) to n8n; resolves with its parsed answer, rejects on anything but a 200 with
+ * JSON in time.
  * @param {ReturnType<typeof loadConfig>} config
  * @param {string} hook
- * @param {unknown} params
+ * @param {string} body
  * @param {{ fetch: typeof fetch, now: () => number, timeoutMs: number }} tools
  */
-async function post(config, hook, params, tools) {
-	const body = JSON.stringify(params ?? {});
+async function post(config, hook, body, tools) {
 	const timestamp = String(tools.now());
 	const requestId = randomBytes(12).toString('hex');
 	const url = /** @type {URL} */ (config.routes.get(hook));
@@ -222,8 +291,13 @@ function createForwarder(config, tools = {}) {
 	 */
 	async function decide(hook, params) {
 		const started = now();
+		const body = serialise(params);
+		if (body === undefined) {
+			log(`n8n-forwarder: ${hook}: the call cannot be handed to n8n intact (nested deeper than ${MAX_DEPTH} levels, or not JSON); refused whatever N8N_HOOK_ON_FAILURE says`);
+			return unrepresentable(hook);
+		}
 		try {
-			const answer = await post(config, hook, params, { fetch: send, now, timeoutMs: config.budgetMs });
+			const answer = await post(config, hook, body, { fetch: send, now, timeoutMs: config.budgetMs });
 			const { decided, reply, refused } = replyFor(hook, answer);
 			if (refused.length) log(`n8n-forwarder: ${hook}: refused fields of the wrong type: ${refused.join(', ')}`);
 			if (decided) return reply;
@@ -244,8 +318,13 @@ function createForwarder(config, tools = {}) {
 			log(`n8n-forwarder: ${hook}: ${MAX_BACKGROUND_POSTS} notifications already on their way; this one is dropped`);
 			return;
 		}
+		const body = serialise(params);
+		if (body === undefined) {
+			log(`n8n-forwarder: ${hook}: the notification cannot be handed to n8n intact (nested deeper than ${MAX_DEPTH} levels, or not JSON); not sent`);
+			return;
+		}
 		background += 1;
-		post(config, hook, params, { fetch: send, now, timeoutMs: BACKGROUND_TIMEOUT_MS })
+		post(config, hook, body, { fetch: send, now, timeoutMs: BACKGROUND_TIMEOUT_MS })
 			.catch((error) => log(`n8n-forwarder: ${hook}: ${error instanceof Error ? error.message : String(error)}; the notification is lost`))
 			.finally(() => {
 				background -= 1;
@@ -267,4 +346,4 @@ function createForwarder(config, tools = {}) {
 	};
 }
 
-module.exports = { loadConfig, createForwarder, sign, hookHeaders, replyFor, ConfigError, DEFAULT_BUDGET_MS, MAX_REPLY_BYTES, MAX_BACKGROUND_POSTS };
+module.exports = { loadConfig, createForwarder, sign, hookHeaders, replyFor, secretProblem, ConfigError, DEFAULT_BUDGET_MS, MAX_REPLY_BYTES, MAX_BACKGROUND_POSTS, MAX_DEPTH, UNREPRESENTABLE };
