@@ -13,12 +13,19 @@ import {
 import { hookByValue } from '../shared/hooks/catalogue';
 import { hookItem } from './hookItem';
 import { SERVICE_CALLBACK, hookTriggerProperties } from './fields';
+import { nestedDeeperThan } from '../shared/params/jsonDepth';
+import { ReplayGuard } from './replays';
 import { SeenIds } from './seen';
 import { MAX_CALLBACK_MESSAGES, callbackItems } from './serviceCallback';
 import { REPLAY_WINDOW_MS, secretProblem, tokenMatches, verifyCall } from './verify';
 
-/** Request IDs of accepted calls, kept past the replay window; at most this many (about 330 calls a second for 5 minutes). */
-const seenCalls = new SeenIds(2 * REPLAY_WINDOW_MS, 100_000);
+/**
+ * The calls accepted by this n8n process (about 330 a second for 5 minutes before it has to forget, and then refuse,
+ * the oldest): none signed before the process started is accepted, so a restart opens no window for replays.
+ */
+const acceptedCalls = new ReplayGuard(REPLAY_WINDOW_MS, 100_000, performance.timeOrigin);
+/** The deepest params a call may have (leanengine/forward.js MAX_DEPTH, the same): n8n copies items recursively. */
+export const MAX_PARAMS_DEPTH = 1000;
 /** Service-conversation message IDs reported, for an hour (LeanCloud retries a batch up to 3 times). */
 const seenMessages = new SeenIds(60 * 60 * 1000, 100_000);
 
@@ -40,6 +47,11 @@ function answeredAtOnce(context: IWebhookFunctions, items: IDataObject[] | undef
 function refuse(context: IWebhookFunctions, status: number, error: string): IWebhookResponseData {
 	context.getResponseObject().status(status).json({ code: status, error });
 	return { noWebhookResponse: true };
+}
+
+/** What the credential lacks for this event's calls, if anything: the rules its Test states. */
+function credentialProblem(event: string, credential: HookCredential): string | undefined {
+	return event === SERVICE_CALLBACK ? secretProblem('Callback Token', credential.callbackToken, true) : secretProblem('Shared Secret', credential.sharedSecret, true);
 }
 
 export class LeanCloudImHookTrigger implements INodeType {
@@ -94,6 +106,12 @@ export class LeanCloudImHookTrigger implements INodeType {
 		const event = this.getNodeParameter('event') as string;
 		const credential = (await this.getCredentials('leanCloudImHookApi')) as HookCredential;
 		const now = Date.now();
+		// A guessable secret or token would let anyone start executions: no call counts until the credential is fixed.
+		const unusable = credentialProblem(event, credential);
+		if (unusable) {
+			this.logger.warn(`LeanCloud IM Hook Trigger "${this.getNode().name}" refuses every call: in its credential, ${unusable}. Fix the LeanCloud IM Hook API credential (its Test says what it needs).`);
+			return refuse(this, 401, 'Refused: the trigger\'s credential does not meet its rules (n8n\'s log says which)');
+		}
 
 		if (event === SERVICE_CALLBACK) {
 			if (!tokenMatches((this.getQueryData() as IDataObject).token, credential.callbackToken ?? '')) {
@@ -107,12 +125,20 @@ export class LeanCloudImHookTrigger implements INodeType {
 
 		const def = hookByValue(event);
 		const request = this.getRequestObject();
-		const verdict = verifyCall(request.headers, request.rawBody, credential.sharedSecret ?? '', now, seenCalls);
+		const verdict = verifyCall(request.headers, request.rawBody, credential.sharedSecret ?? '', now, acceptedCalls);
 		if (!verdict.ok) return refuse(this, 401, verdict.reason);
 		if (!def || verdict.hook !== def.hook) {
 			return refuse(this, 409, `This trigger listens for ${def?.hook ?? event}; the forwarder sent ${verdict.hook}. Give that hook its own trigger's URL in N8N_HOOK_EVENTS.`);
 		}
 		const params = this.getBodyData();
+		// The forwarder refuses such calls itself; one that arrives anyway is refused here, never failed open.
+		if (nestedDeeperThan(params, MAX_PARAMS_DEPTH)) {
+			this.logger.warn(`LeanCloud IM Hook Trigger "${this.getNode().name}": a ${def.hook} call nested deeper than ${MAX_PARAMS_DEPTH} levels was refused without an execution`);
+			const refusal = { code: 422, detail: 'This message cannot be checked by moderation, so it was not delivered.' };
+			const field = 'drop' in def.reply ? { drop: true, ...refusal } : 'reject' in def.reply ? { reject: true, ...refusal } : 'skip' in def.reply ? { skip: true } : {};
+			this.getResponseObject().status(200).json({ decision: 'refused', hookReply: field });
+			return { noWebhookResponse: true };
+		}
 		const item = hookItem(def, typeof params === 'object' && params !== null && !Array.isArray(params) ? params : {}, verdict);
 		// Blocking hooks: n8n answers with the workflow's last node. Notifications: LeanCloud ignores the answer.
 		return def.blocking ? { workflowData: [this.helpers.returnJsonArray([item])] } : answeredAtOnce(this, [item]);

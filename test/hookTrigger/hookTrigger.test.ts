@@ -4,11 +4,14 @@ import { randomBytes } from 'crypto';
 
 import { runWebhook, type WebhookCall } from '../../harness/runNode';
 import { LeanCloudImHookTrigger } from '../../nodes/LeanCloudImHookTrigger/LeanCloudImHookTrigger.node';
+import { ReplayGuard } from '../../nodes/LeanCloudImHookTrigger/replays';
+import { captureWarnings } from '../harness/warnings.cjs';
 import { HOOKS as TRIGGER_HOOKS } from '../../nodes/shared/hooks/catalogue';
 import { HOOKS as FORWARDER_HOOKS, NEVER_FORWARDED, sign } from '../harness/forwarder.cjs';
 
 const SECRET = 'shared-secret-for-tests';
-const NOW = Date.UTC(2026, 11, 1, 9, 0, 0);
+// After this process started: the trigger refuses calls signed before its process could remember them.
+const NOW = Date.now() + 10 * 60_000;
 const credentials = { sharedSecret: SECRET, callbackToken: 'callback-token-for-tests' };
 
 /** A call exactly as the forwarder makes it, signed with its own code. */
@@ -205,5 +208,90 @@ test("the credential's test: secrets the forwarder would refuse are named", asyn
 	expect(await run({ sharedSecret: '' })).toEqual({ status: 'Error', message: 'Shared Secret is empty' });
 	expect(await run({ sharedSecret: 'short' })).toEqual({ status: 'Error', message: 'Shared Secret is shorter than 16 characters' });
 	expect(await run({ sharedSecret: 'long-enough-for-tests', callbackToken: 'short' })).toEqual({ status: 'Error', message: 'Callback Token is shorter than 16 characters' });
+	expect(await run({ sharedSecret: ' '.repeat(16) })).toEqual({ status: 'Error', message: 'Shared Secret is empty' });
+	expect(await run({ sharedSecret: 'ab'.repeat(10) })).toEqual({ status: 'Error', message: 'Shared Secret has fewer than 8 different characters (it is easy to guess)' });
 	expect(await run({ sharedSecret: 'long-enough-for-tests' })).toEqual({ status: 'OK', message: 'The secrets are long enough' });
+});
+
+describe('a credential that breaks its own rules: every call is refused (401, no execution, a log line)', () => {
+	test.each([
+		['an empty Shared Secret', { sharedSecret: '' }, 'Shared Secret is empty'],
+		['no Shared Secret', {}, 'Shared Secret is empty'],
+		['a 1-character Shared Secret', { sharedSecret: 'x' }, 'Shared Secret is shorter than 16 characters'],
+		['16 spaces', { sharedSecret: ' '.repeat(16) }, 'Shared Secret is empty'],
+		['a guessable one', { sharedSecret: 'a'.repeat(20) }, 'Shared Secret has fewer than 8 different characters'],
+	])('%s: a call signed with it is refused', async (_name, credential, logged) => {
+		const warnings = captureWarnings();
+		const secret = (credential as { sharedSecret?: string }).sharedSecret ?? '';
+		const { result, response } = await runWebhook({ parameters: { event: 'messageReceived' }, credentials: credential, ...forwarderCall('_messageReceived', received, { secret }) });
+		warnings.stop();
+		expect(result).toEqual({ noWebhookResponse: true });
+		expect(response).toEqual({ status: 401, body: { code: 401, error: "Refused: the trigger's credential does not meet its rules (n8n's log says which)" } });
+		expect(warnings.messages).toEqual([expect.stringContaining(`refuses every call: in its credential, ${logged}`)]);
+	});
+
+	test.each([
+		['no Callback Token', { sharedSecret: SECRET }, ''],
+		['a 1-character Callback Token', { sharedSecret: SECRET, callbackToken: 'x' }, 'x'],
+	])('the service callback with %s refuses even a matching ?token=', async (_name, credential, token) => {
+		const { result, response } = await runWebhook({
+			parameters: { event: 'serviceConversationMessage' },
+			credentials: credential,
+			headers: { 'content-type': 'application/json' },
+			rawBody: JSON.stringify([{ msgId: 'm1', from: 'a', data: 'hi', conv: { objectId: 'c1' } }]),
+			query: { token },
+		});
+		expect(result).toEqual({ noWebhookResponse: true });
+		expect(response?.status).toBe(401);
+	});
+});
+
+describe('a call that cannot be represented is refused, never failed open; any other reaches the workflow', () => {
+	const nested = (depth: number) => {
+		let value: object = { leaf: true };
+		for (let level = 1; level < depth; level++) value = { a: value };
+		return value;
+	};
+	test('params nested deeper than 1,000 levels: answered with a refusal (a marked decision), no execution', async () => {
+		const { result, response } = await runWebhook({ parameters: { event: 'messageReceived' }, credentials, ...forwarderCall('_messageReceived', { ...received, attr: nested(1002) }) });
+		expect(result).toEqual({ noWebhookResponse: true });
+		expect(response).toEqual({ status: 200, body: { decision: 'refused', hookReply: { drop: true, code: 422, detail: 'This message cannot be checked by moderation, so it was not delivered.' } } });
+	});
+	test('5 KB of content, lone surrogates, __proto__ and 999 levels: one execution with the params as sent', async () => {
+		const params = JSON.parse(
+			JSON.stringify({ ...received, content: `${'x'.repeat(5 * 1024 - 20)} \ud800 \udfff`, attr: nested(999) }).replace('"fromPeer"', '"__proto__":{"polluted":true},"fromPeer"'),
+		) as Record<string, unknown>;
+		const { result } = await runWebhook({ parameters: { event: 'messageReceived' }, credentials, ...forwarderCall('_messageReceived', params) });
+		const item = result.workflowData?.[0][0].json as Record<string, unknown>;
+		expect(item.content).toBe(params.content);
+		expect(item.attr).toEqual(params.attr);
+		expect(Object.prototype.hasOwnProperty.call(item, '__proto__')).toBe(true);
+		expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+	});
+});
+
+describe('replays after a restart and under a flood (ReplayGuard)', () => {
+	const WINDOW = 5 * 60_000;
+	test('a call signed before the process started is refused, even unseen: a restart opens no window', () => {
+		const started = 1_000_000;
+		const guard = new ReplayGuard(WINDOW, 10, started);
+		expect(guard.admit('a1', started - 1, started + 5_000)).toMatch(/signed before this n8n process could remember it/);
+		expect(guard.admit('a2', started + 1, started + 5_000)).toBeUndefined();
+		expect(guard.admit('a2', started + 1, started + 6_000)).toBe('This call was already received (a replay)');
+	});
+	test('past its memory, it forgets the oldest and refuses everything signed no later: never a hole in the window', () => {
+		const guard = new ReplayGuard(WINDOW, 3, 0);
+		for (const [id, at] of [['c1', 100], ['c2', 200], ['c3', 300]] as const) expect(guard.admit(id, at, 1_000)).toBeUndefined();
+		expect(guard.admit('c4', 400, 1_000)).toBeUndefined(); // c1 forgotten: nothing signed at 100 or before passes now
+		expect(guard.size).toBe(3);
+		expect(guard.admit('c1', 100, 1_000)).toMatch(/signed before this n8n process could remember it/);
+		expect(guard.admit('c0', 50, 1_000)).toMatch(/signed before/);
+		expect(guard.admit('c5', 150, 1_000)).toBeUndefined();
+	});
+	test('calls leave its memory once their time can no longer pass the window', () => {
+		const guard = new ReplayGuard(WINDOW, 100, 0);
+		expect(guard.admit('d1', 1_000, 1_000)).toBeUndefined();
+		expect(guard.admit('d2', 2_000, 1_000 + WINDOW + 1)).toBeUndefined();
+		expect(guard.size).toBe(1);
+	});
 });
