@@ -27,8 +27,8 @@ export async function hookStack({ runtime, userFolder, sandbox, n8nPort, forward
 		const published = await n8nCli(runtime, userFolder, ['publish:workflow', `--id=${id}`]);
 		if (published.status !== 0) throw new Error(`publish ${id} failed: ${published.stdout.slice(-500)}`);
 	}
-	const n8n = await startN8n(runtime, userFolder, n8nPort, { quiet: true });
-	const cookie = await setupOwner(n8n.url);
+	let n8n = await startN8n(runtime, userFolder, n8nPort, { quiet: true });
+	let cookie = await setupOwner(n8n.url);
 	const hookKey = 'e2e-hook-key-0001';
 	/** @param {'deliver' | 'refuse'} onFailure */
 	const forwarderWith = (onFailure) =>
@@ -36,7 +36,15 @@ export async function hookStack({ runtime, userFolder, sandbox, n8nPort, forward
 	let forwarder = await forwarderWith('deliver');
 	sandbox.hooks.configure({ engineUrl: forwarder.url, hookKey, serviceCallbackUrl: `${n8n.url}${CALLBACK_PATH}?token=${HOOK_SECRETS.callbackToken}` });
 	return {
-		n8n,
+		get n8n() {
+			return n8n;
+		},
+		/** Stops n8n and starts it again on the same port and data (a real restart: its process memory is gone). */
+		async restartN8n() {
+			await stopProcess(n8n.child);
+			n8n = await startN8n(runtime, userFolder, n8nPort, { quiet: true });
+			cookie = await setupOwner(n8n.url);
+		},
 		get forwarder() {
 			return forwarder;
 		},

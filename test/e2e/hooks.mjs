@@ -57,11 +57,23 @@ export async function checkHooks({ runtime, userFolder, sandbox }) {
 		expect((await post({ payload: body.replace('hi', 'ho') })).status, 'tampered').toBe(401);
 		expect((await post({ timestamp: Date.now() - 6 * 60_000 })).status, 'replayed after 6 minutes').toBe(401);
 		const requestId = 'e2e0000000000000000000aa';
-		const genuine = await post({ requestId });
+		const signedAt = Date.now();
+		const genuine = await post({ requestId, timestamp: signedAt });
 		expect(genuine.status, `a genuine call: ${genuine.body}`).toBe(200);
 		expect(JSON.parse(genuine.body), 'its decision').toMatchObject({ decision: 'deliver', hookReply: {} });
-		expect((await post({ requestId })).status, 'the same call again (replay)').toBe(401);
+		expect((await post({ requestId, timestamp: signedAt })).status, 'the same call again (replay)').toBe(401);
 		expect((await stack.executions(MODERATION_WORKFLOW)) - beforeForged, 'only the genuine call ran').toBe(1);
+
+		// 2b. A real restart empties n8n's memory of calls: the captured call is refused all the same (signed before
+		// this process started), while a fresh one runs.
+		await stack.restartN8n();
+		const beforeRestartReplay = await stack.executions(MODERATION_WORKFLOW);
+		const replayed = await postSignedHook(`${stack.n8n.url}${MODERATION_PATH}`, body, { requestId, timestamp: signedAt });
+		expect(replayed.status, `the captured call after a restart: ${replayed.body}`).toBe(401);
+		expect(replayed.body, 'why').toContain('signed before this n8n process could remember it');
+		const fresh = await postSignedHook(`${stack.n8n.url}${MODERATION_PATH}`, body);
+		expect(fresh.status, `a fresh call after the restart: ${fresh.body}`).toBe(200);
+		expect((await stack.executions(MODERATION_WORKFLOW)) - beforeRestartReplay, 'only the fresh call ran after the restart').toBe(1);
 
 		// 3. The service-conversation callback: the bot answers the customer privately.
 		await clientSend(sandbox, 'customer-1', service, 'What are your opening hours?');

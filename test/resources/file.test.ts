@@ -170,7 +170,7 @@ describe('Create From URL and Delete through nock', () => {
 
 	test('Create From URL refuses what is not an http(s) address before sending', async () => {
 		const { error } = await runNode({ parameters: { resource: 'file', operation: 'createFromUrl', fileUrl: 'file:///etc/passwd' } });
-		expect(error?.message).toBe('"File URL" must start with https:// (got file:) [item 0]');
+		expect(error?.message).toBe('"File URL" must be an http:// or https:// address (got file:) [item 0]');
 	});
 
 	test('Delete uses the Master Key and an encoded ID', async () => {

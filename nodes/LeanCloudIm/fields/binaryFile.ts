@@ -4,6 +4,7 @@ import type { ItemAccess } from '../engine/operation';
 import type { FileBytes } from '../../shared/files/upload';
 import type { Params } from '../../shared/params/params';
 import { DEFAULT_MAX_FILE_MB, MAX_FILE_MB } from '../../shared/files/download';
+import { mimeTypeFor } from '../../shared/files/mimeTypes';
 
 
 /** Room read around a file's bytes for a form upload's head (token, key, file name) and tail: no copy of the file then. */
@@ -51,31 +52,40 @@ export const binaryFileFields: INodeProperties[] = [
 	},
 ];
 
+/** An item's binary file as phase one knows it: its name and type, and how phase two reads its bytes. */
+export interface BinaryFile {
+	name: string;
+	/** Empty when neither the option, the binary data nor the name's extension says it (LeanCloud then derives it). */
+	mimeType: string;
+	read(): Promise<FileBytes>;
+}
+
 /**
  * Checks the item's binary file in phase one (present, named, within Max File Size when n8n knows its size) and
- * returns how to read it in phase two, where its size is checked again on the bytes themselves.
+ * returns its name and type and how to read it in phase two, where its size is checked again on the bytes themselves.
  */
 export function readBinaryFile(
 	p: Params,
 	item: ItemAccess,
 	/** Where the overrides are: the collection, and the names of its file name and MIME type fields (if it has one). */
 	{ collection = 'options', fileName = 'fileName', mimeType: mimeTypeField = 'mimeType' }: { collection?: string; fileName?: string; mimeType?: string | null } = {},
-): () => Promise<FileBytes> {
+): BinaryFile {
 	const property = p.requiredString('binaryPropertyName');
 	const binary = item.binary(property);
 	if (!binary) p.fail('binaryPropertyName', `names no binary data of this item ("${property}")`, 'Check the name of the binary field in the previous node\'s output (its Binary tab).');
 	const options = p.collection(collection);
 	const name = options.string(fileName).trim() || binary.fileName || '';
 	if (!name) options.fail(fileName, 'is needed: the binary data has no file name', 'Give the file a name with its extension, e.g. invoice.pdf.');
-	const mimeType = (mimeTypeField ? options.string(mimeTypeField).trim() : '') || binary.mimeType || 'application/octet-stream';
+	const mimeType = mimeTypeFor(mimeTypeField ? options.string(mimeTypeField).trim() : '', binary.mimeType, name);
 	const maxMb = options.has('maxFileSize') ? options.number('maxFileSize', { min: 0.001, max: MAX_FILE_MB }) : DEFAULT_MAX_FILE_MB;
 	const maxBytes = Math.floor(maxMb * 1024 * 1024);
 	const tooLarge = (bytes: number) =>
 		options.fail('maxFileSize', `is ${maxMb} MB, and the file has ${sizeText(bytes)}`, 'Raise Options > Max File Size, or send a smaller file.');
 	if (binary.bytes !== undefined && binary.bytes > maxBytes) tooLarge(binary.bytes);
-	return async () => {
-		const read = await item.binaryBuffer(property, FRAME_ROOM);
-		if (read.length > maxBytes) tooLarge(read.length);
-		return { bytes: read.buffer.subarray(read.start, read.start + read.length), frame: { buffer: read.buffer, start: read.start }, name, mimeType };
+	const read = async () => {
+		const framed = await item.binaryBuffer(property, FRAME_ROOM);
+		if (framed.length > maxBytes) tooLarge(framed.length);
+		return { bytes: framed.buffer.subarray(framed.start, framed.start + framed.length), frame: { buffer: framed.buffer, start: framed.start }, name, mimeType };
 	};
+	return { name, mimeType, read };
 }

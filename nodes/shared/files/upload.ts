@@ -21,8 +21,12 @@ export interface FileBytes {
 	frame?: { buffer: Buffer; start: number };
 	/** With its extension: LeanCloud derives the type from it when no MIME type is given. */
 	name: string;
+	/** Empty when unknown: none is sent, and LeanCloud derives it from the name. */
 	mimeType: string;
 }
+
+/** What a storage provider is told the bytes are when nobody knows: they are stored as they are. */
+const UNTYPED = 'application/octet-stream';
 
 /** A LeanCloud file, as the node outputs it and as file messages carry it (`_lcfile`). */
 export interface StoredFile extends IDataObject {
@@ -93,7 +97,7 @@ async function toProvider(tools: UploadTools, token: UploadToken, file: FileByte
 				method: 'PUT',
 				url: token.uploadUrl,
 				// The type the token was made for (S3 signs it), and a length: S3 refuses a chunked body.
-				headers: { 'Content-Type': token.mimeType || file.mimeType, 'Cache-Control': 'public, max-age=31536000', 'Content-Length': String(file.bytes.length) },
+				headers: { 'Content-Type': token.mimeType || file.mimeType || UNTYPED, 'Cache-Control': 'public, max-age=31536000', 'Content-Length': String(file.bytes.length) },
 				body: file.bytes,
 			},
 			source,
@@ -105,7 +109,7 @@ async function toProvider(tools: UploadTools, token: UploadToken, file: FileByte
 			['token', token.token],
 			['key', token.key],
 		],
-		{ name: 'file', fileName: file.name, contentType: token.mimeType || file.mimeType },
+		{ name: 'file', fileName: file.name, contentType: token.mimeType || file.mimeType || UNTYPED },
 	);
 	await tools.sendForeign({ method: 'POST', url: token.uploadUrl, headers: { 'Content-Type': form.contentType }, body: framed(file, form.head, form.tail) }, source);
 }
@@ -134,7 +138,7 @@ export async function uploadFile(tools: UploadTools, file: FileBytes): Promise<S
 		tools.send({
 			method: 'POST',
 			path: storage`fileTokens`,
-			body: { name: file.name, mime_type: file.mimeType, metaData: { size: file.bytes.length, owner: 'unknown', _checksum: checksum } },
+			body: { name: file.name, ...(file.mimeType ? { mime_type: file.mimeType } : {}), metaData: { size: file.bytes.length, owner: 'unknown', _checksum: checksum } },
 		}),
 	);
 	if (!tokenAnswer.ok) throw inStep(tokenAnswer.error, 'LeanCloud (file token)');

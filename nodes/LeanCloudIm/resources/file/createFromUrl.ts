@@ -3,15 +3,8 @@ import type { IDataObject } from 'n8n-workflow';
 import type { OperationDef } from '../../engine/operation';
 import { fileNameOption, mimeTypeOption } from '../../fields/binaryFile';
 import { storage } from '../../../shared/params/path';
+import { fileUrlOf } from '../../../shared/files/fileUrl';
 import { externalFileBody, formatOf, nameFromUrl } from '../../../shared/files/names';
-
-function parseUrl(text: string): URL | undefined {
-	try {
-		return new URL(text);
-	} catch {
-		return undefined;
-	}
-}
 
 export const createFromUrl: OperationDef = {
 	value: 'createFromUrl',
@@ -43,9 +36,7 @@ export const createFromUrl: OperationDef = {
 		},
 	],
 	request(p) {
-		const text = p.requiredString('fileUrl').trim();
-		const url = parseUrl(text) ?? p.fail('fileUrl', 'is not a valid address', 'Give the full address, e.g. https://example.com/invoice.pdf.');
-		if (url.protocol !== 'https:' && url.protocol !== 'http:') p.fail('fileUrl', `must start with https:// (got ${url.protocol})`);
+		const url = new URL(fileUrlOf(p, 'fileUrl'));
 		const options = p.collection('options');
 		const name = options.string('fileName').trim() || nameFromUrl(url.href);
 		return { method: 'POST', path: storage`files`, body: externalFileBody(url.href, name, options.string('mimeType').trim()) };

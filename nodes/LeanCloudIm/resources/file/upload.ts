@@ -12,6 +12,6 @@ export const upload: OperationDef = {
 	properties: binaryFileFields,
 	steps(p, item) {
 		const file = readBinaryFile(p, item);
-		return async (tools) => await uploadFile(tools, await file());
+		return async (tools) => await uploadFile(tools, await file.read());
 	},
 };

@@ -1,7 +1,6 @@
-import type { IDataObject } from 'n8n-workflow';
-
 import type { OperationDef } from '../../engine/operation';
 import { typedContent } from '../../../shared/messages/contentTypes';
+import { replaceText } from '../../../shared/messages/replaceText';
 import { decision, forEventsTaking } from './fields';
 
 /** LeanCloud's largest message (a longer rewrite would fail delivery with 4109). */
@@ -36,7 +35,8 @@ export const rewrite: OperationDef = {
 		const text = p.string('text');
 		const original = p.string('originalContent');
 		const typed = typedContent(original);
-		const content = typed ? JSON.stringify({ ...typed, _lctext: text } as IDataObject) : text;
+		// Only the text changes: the rest of a rich message is passed on byte for byte.
+		const content = typed ? replaceText(original, text) : text;
 		if (Buffer.byteLength(content) > MAX_CONTENT_BYTES) p.fail('text', `makes the message ${Buffer.byteLength(content)} bytes; LeanCloud takes at most 5 KB`);
 		return decision('rewrite', { content });
 	},

@@ -4,6 +4,7 @@ import { CONTENT_TYPES } from '../../../shared/messages/contentTypes';
 import type { Params } from '../../../shared/params/params';
 import type { StoredFile } from '../../../shared/files/upload';
 import { FILE_TYPES } from './fields';
+import { fileUrlOf } from '../../../shared/files/fileUrl';
 
 /** The file each item's message carries when the node stored it in this run (set in phase two, before the content is built). */
 const storedFiles = new WeakMap<Params, StoredFile>();
@@ -34,7 +35,7 @@ function richContent(p: Params): IDataObject {
 	if (FILE_TYPES.includes(type)) {
 		// A file stored in this run (uploaded, or its URL registered) gives what it knows; fields the user set win.
 		const stored = storedFiles.get(p);
-		const file: IDataObject = { url: stored?.url ?? p.requiredString('fileUrl') };
+		const file: IDataObject = { url: stored?.url ?? fileUrlOf(p, 'fileUrl') };
 		if (extra.has('objId')) file.objId = extra.string('objId');
 		else if (stored) file.objId = stored.objectId;
 		const metaData: IDataObject = {};
@@ -59,6 +60,33 @@ function richContent(p: Params): IDataObject {
 }
 
 const CONTENT_LABELS: Record<string, string> = { text: 'Text', richText: 'Text', contentJson: 'Content (JSON)' };
+
+/**
+ * Which field of a rich message makes it too big: the largest of its text, file name, file URL and attributes, so the
+ * error names that one (a 3,000-character file name is the name's fault, not the text's). The file name is named by
+ * where it comes from: the File Name field, else the binary data (Input Binary Field), else the URL.
+ */
+function largestPart(p: Params, content: IDataObject): { fields: Params; parameter: string; what: string; bytes: number } {
+	const size = (value: unknown) => (value === undefined ? 0 : Buffer.byteLength(JSON.stringify(value), 'utf8'));
+	const extra = p.collection('richFields');
+	const file = (content._lcfile ?? {}) as IDataObject;
+	const name = (file.metaData as IDataObject | undefined)?.name;
+	const nameField =
+		extra.has('name') && extra.string('name')
+			? { fields: extra, parameter: 'name' }
+			: p.string('fileSource') === 'binaryData'
+				? { fields: p, parameter: 'binaryPropertyName' }
+				: { fields: p, parameter: 'fileUrl' };
+	// A storage URL ends with the file's name: the name is counted where it stands in the URL too.
+	const inUrl = typeof name === 'string' && name && String(file.url).endsWith(`/${encodeURIComponent(name)}`) ? Buffer.byteLength(encodeURIComponent(name)) : 0;
+	const parts = [
+		{ fields: p, parameter: 'richText', what: 'its text', bytes: size(content._lctext) },
+		{ ...nameField, what: `its file name (${String(name ?? '').length.toLocaleString('en-US')} characters${inUrl ? ', in the file\'s URL too' : ''})`, bytes: size(name) + inUrl },
+		{ fields: p, parameter: 'fileUrl', what: 'its file URL', bytes: p.string('fileSource') === 'binaryData' ? 0 : size(file.url) },
+		{ fields: extra, parameter: 'attributes', what: 'its custom attributes', bytes: size(content._lcattrs) },
+	];
+	return parts.reduce((largest, part) => (part.bytes > largest.bytes ? part : largest));
+}
 const formatBytes = (bytes: number) => bytes.toLocaleString('en-US');
 
 /** Push data sent with a message: LeanCloud counts it towards the message's 5 KB. */
@@ -79,8 +107,18 @@ export function buildMessageContent(p: Params, push?: PushPayload): string {
 	let message: string;
 	let parameter: string;
 	if (contentType === 'rich') {
-		message = JSON.stringify(richContent(p));
+		const content = richContent(p);
+		message = JSON.stringify(content);
 		parameter = 'richText';
+		const bytes = Buffer.byteLength(message, 'utf8');
+		if (bytes > MAX_MESSAGE_BYTES) {
+			const part = largestPart(p, content);
+			part.fields.fail(
+				part.parameter,
+				`makes the message ${formatBytes(bytes)} bytes (${part.what}: ${formatBytes(part.bytes)} bytes); LeanCloud accepts at most ${formatBytes(MAX_MESSAGE_BYTES)} (5 KB)`,
+				'Shorten it; nothing was uploaded or sent.',
+			);
+		}
 	} else if (contentType === 'json') {
 		message = JSON.stringify(p.jsonObject('contentJson') ?? p.requiredString('contentJson'));
 		parameter = 'contentJson';

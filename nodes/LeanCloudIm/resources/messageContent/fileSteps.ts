@@ -4,6 +4,7 @@ import type { OperationDef, StepTools } from '../../engine/operation';
 import { readBinaryFile } from '../../fields/binaryFile';
 import { settle } from '../../../shared/errors/settle';
 import { ResponseProblem } from '../../../shared/errors/responseProblem';
+import { fileUrlOf } from '../../../shared/files/fileUrl';
 import { externalFileBody, formatOf, nameFromUrl } from '../../../shared/files/names';
 import { inStep, uploadFile, type StoredFile } from '../../../shared/files/upload';
 import type { Params } from '../../../shared/params/params';
@@ -11,10 +12,10 @@ import { storage } from '../../../shared/params/path';
 import { carryStoredFile } from './build';
 import { FILE_TYPES } from './fields';
 
-/** Stands for the file in phase one, so the 5 KB check counts a URL and metadata of a realistic length. */
+/** Stands for what phase one cannot know of the file, so the 5 KB check counts a URL and metadata of a realistic length. */
 const PLACEHOLDER: StoredFile = {
 	objectId: '0'.repeat(24),
-	url: `https://files.example.invalid/${'x'.repeat(32)}/${'n'.repeat(60)}`,
+	url: `https://files.example.invalid/${'x'.repeat(32)}`,
 	name: 'n'.repeat(60),
 	mimeType: 'application/octet-stream',
 	size: 1e9,
@@ -32,19 +33,25 @@ async function registerUrl(tools: StepTools, url: string, name: string): Promise
 	return { objectId, url, name, mimeType: '', size: 0, format: formatOf(name) };
 }
 
-/** How this item's file gets stored before its message is sent, if it does: uploaded from binary data, or its URL registered. */
-function fileStep(p: Params, item: Parameters<NonNullable<OperationDef['steps']>>[1]): ((tools: StepTools) => Promise<StoredFile>) | undefined {
+/**
+ * How this item's file gets stored before its message is sent, if it does (uploaded from binary data, or its URL
+ * registered), and the file as phase one can know it: its real name and, for a URL, its real address, so the 5 KB check
+ * counts them before any byte moves.
+ */
+function fileStep(p: Params, item: Parameters<NonNullable<OperationDef['steps']>>[1]): { known: StoredFile; store: (tools: StepTools) => Promise<StoredFile> } | undefined {
 	if (p.string('contentType') !== 'rich' || !FILE_TYPES.includes(p.string('messageType'))) return undefined;
 	if (p.string('fileSource') === 'binaryData') {
-		const read = readBinaryFile(p, item, { collection: 'richFields', fileName: 'name', mimeType: null });
-		return async (tools) => await uploadFile(tools, await read());
+		const file = readBinaryFile(p, item, { collection: 'richFields', fileName: 'name', mimeType: null });
+		// Storage URLs end with the file's name (LeanCloud's and TDS's: `…/<32 characters>/logo.png`): it counts twice.
+		const url = `${PLACEHOLDER.url}/${encodeURIComponent(file.name)}`;
+		return { known: { ...PLACEHOLDER, url, name: file.name, format: formatOf(file.name) }, store: async (tools) => await uploadFile(tools, await file.read()) };
 	}
 	const extra = p.collection('richFields');
 	// A file given with its object ID is a LeanCloud file already.
 	if (!p.boolean('registerUrl', true) || (extra.has('objId') && extra.string('objId'))) return undefined;
-	const url = p.requiredString('fileUrl').trim();
+	const url = fileUrlOf(p, 'fileUrl');
 	const name = (extra.has('name') && extra.string('name')) || nameFromUrl(url) || 'file';
-	return async (tools) => await registerUrl(tools, url, name);
+	return { known: { ...PLACEHOLDER, url, name, format: formatOf(name) }, store: async (tools) => await registerUrl(tools, url, name) };
 }
 
 /**
@@ -59,12 +66,12 @@ export function withFileSteps(op: OperationDef): OperationDef {
 	return {
 		...op,
 		steps(p, item) {
-			const store = fileStep(p, item);
-			if (!store) return undefined;
-			carryStoredFile(p, PLACEHOLDER);
+			const step = fileStep(p, item);
+			if (!step) return undefined;
+			carryStoredFile(p, step.known);
 			request(p);
 			return async (tools) => {
-				const file = await store(tools);
+				const file = await step.store(tools);
 				carryStoredFile(p, file);
 				const spec = request(p);
 				const sent = await settle(tools.send(spec.bucket || !op.bucket ? spec : { ...spec, bucket: op.bucket }));
