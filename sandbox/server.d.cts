@@ -66,6 +66,8 @@ export interface Sandbox {
 		callbacks: Array<{ messages: unknown[]; attempts: number; delivered: boolean }>;
 		configure(options: NonNullable<SandboxOptions['hooks']>): void;
 		settle(): Promise<void>;
+		/** Calls one hook on the LeanEngine app as the IM server does; undefined when the app does not define it. */
+		call(hook: string, params: Record<string, unknown>): Promise<{ ok: true; reply: Record<string, any> } | { ok: false; reason: string } | undefined>;
 	};
 	close(): Promise<void>;
 }

@@ -45,6 +45,26 @@ export async function checkHooks({ runtime, userFolder, sandbox }) {
 		const calls = sandbox.hooks.calls.filter((call) => call.hook === '_messageReceived').slice(-100);
 		expect(calls.every((call) => call.outcome.ok), 'every hook call answered').toBe(true);
 
+		// 1b. What a hostile client can make the IM server deliver, through the real forwarder (the official SDK, called
+		// as the IM server calls it) and n8n: each decided by the workflow; one nested past what n8n can hold refused.
+		const nested = (/** @type {number} */ depth) => {
+			/** @type {Record<string, unknown>} */
+			let value = { leaf: true };
+			for (let level = 1; level < depth; level++) value = { a: value };
+			return value;
+		};
+		const hostile = /** @type {Array<[string, Record<string, unknown>, Record<string, unknown>]>} */ ([
+			['5 KB ending in a banned word', { content: `${'x'.repeat(5 * 1024 - 30)} cheap pills` }, { drop: true, code: 1001 }],
+			['lone surrogates and a phone number', { content: 'hi \ud800 there \udfff call 13800138000' }, { content: 'hi \ud800 there \udfff call [phone number hidden]' }],
+			['a __proto__ key and 900 levels of attr', JSON.parse('{"__proto__":{"polluted":true},"content":"hello","attr":' + JSON.stringify(nested(900)) + '}'), {}],
+			['attr 20,000 levels deep', { content: 'hello', attr: nested(20_000) }, { drop: true, code: 422 }],
+		]);
+		for (const [name, params, decision] of hostile) {
+			const outcome = await sandbox.hooks.call('_messageReceived', { fromPeer: 'mallory', convId: room, toPeers: ['alice'], bin: false, ...params });
+			expect(outcome, `${name}: answered`).toMatchObject({ ok: true });
+			expect(outcome?.ok ? outcome.reply : undefined, `${name}: the workflow's decision (or the refusal)`).toMatchObject(decision);
+		}
+
 		// 2. Forged, unsigned, tampered and replayed calls: 401, no execution.
 		const url = `${stack.n8n.url}${MODERATION_PATH}`;
 		const body = JSON.stringify({ fromPeer: 'mallory', convId: room, toPeers: ['alice'], content: 'hi', bin: false });
