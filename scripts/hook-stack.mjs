@@ -20,19 +20,22 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * n8n with the hook examples published, the forwarder in front of it and the sandbox calling the forwarder.
- * @param {{ runtime: import('./n8n-runtime.mjs').N8nRuntime, userFolder: string, sandbox: import('../sandbox/server.cjs').Sandbox, n8nPort: number, forwarderPort: number }} options
+ * @param {{ runtime: import('./n8n-runtime.mjs').N8nRuntime, userFolder: string, sandbox: import('../sandbox/server.cjs').Sandbox, n8nPort: number, forwarderPort: number, alsoPublish?: string[] }} options
  */
-export async function hookStack({ runtime, userFolder, sandbox, n8nPort, forwarderPort }) {
-	for (const id of [MODERATION_WORKFLOW, CALLBACK_WORKFLOW]) {
+export async function hookStack({ runtime, userFolder, sandbox, n8nPort, forwarderPort, alsoPublish = [] }) {
+	for (const id of [MODERATION_WORKFLOW, CALLBACK_WORKFLOW, ...alsoPublish]) {
 		const published = await n8nCli(runtime, userFolder, ['publish:workflow', `--id=${id}`]);
 		if (published.status !== 0) throw new Error(`publish ${id} failed: ${published.stdout.slice(-500)}`);
 	}
 	let n8n = await startN8n(runtime, userFolder, n8nPort, { quiet: true });
 	let cookie = await setupOwner(n8n.url);
 	const hookKey = 'e2e-hook-key-0001';
-	/** @param {'deliver' | 'refuse'} onFailure */
-	const forwarderWith = (onFailure) =>
-		startForwarder({ port: forwarderPort, sandbox, hookKey, secret: HOOK_SECRETS.sharedSecret, n8nHookUrl: `${n8n.url}${MODERATION_PATH}`, onFailure, quiet: true });
+	/**
+	 * @param {'deliver' | 'refuse'} onFailure
+	 * @param {string} [path] the webhook the forwarder calls (the moderation example's by default)
+	 */
+	const forwarderWith = (onFailure, path = MODERATION_PATH) =>
+		startForwarder({ port: forwarderPort, sandbox, hookKey, secret: HOOK_SECRETS.sharedSecret, n8nHookUrl: `${n8n.url}${path}`, onFailure, quiet: true });
 	let forwarder = await forwarderWith('deliver');
 	sandbox.hooks.configure({ engineUrl: forwarder.url, hookKey, serviceCallbackUrl: `${n8n.url}${CALLBACK_PATH}?token=${HOOK_SECRETS.callbackToken}` });
 	return {
@@ -48,10 +51,13 @@ export async function hookStack({ runtime, userFolder, sandbox, n8nPort, forward
 		get forwarder() {
 			return forwarder;
 		},
-		/** @param {'deliver' | 'refuse'} onFailure */
-		async restartForwarder(onFailure) {
+		/**
+		 * @param {'deliver' | 'refuse'} onFailure
+		 * @param {string} [path] the webhook it calls from now on
+		 */
+		async restartForwarder(onFailure, path) {
 			await stopProcess(forwarder.child);
-			forwarder = await forwarderWith(onFailure);
+			forwarder = await forwarderWith(onFailure, path);
 			sandbox.hooks.configure({ engineUrl: forwarder.url, hookKey });
 		},
 		/** How many executions a workflow has, once n8n has saved them all (the count stops moving). */

@@ -207,7 +207,7 @@ describe('uploads go to no internal address either (the storage URL comes from t
 describe('a client\'s file cannot stop the trigger', () => {
 	const serve = hostileServers();
 
-	test('2 tarpit files among 100 messages: the first poll reports all 100, only those 2 with downloadError, and the next starts after them', async () => {
+	test('2 tarpit files among 100 messages: the first poll reports all 102, only those 2 with downloadError, and the next starts after them', async () => {
 		const history: IDataObject[] = [];
 		const queries: string[] = [];
 		// The API Server on this machine (as the sandbox is), so its own host's files may be fetched: the tarpit is there.
@@ -224,7 +224,8 @@ describe('a client\'s file cannot stop the trigger', () => {
 			res.writeHead(200, { 'Content-Type': 'application/json' });
 			res.end(JSON.stringify(history.filter((row) => Number(row.timestamp) > from || (url.searchParams.get('include_start') && Number(row.timestamp) === from))));
 		});
-		for (let index = 1; index <= 100; index++) {
+		// 100 messages (every twentieth a file that downloads), and 2 whose files never answer among them.
+		for (let index = 1; index <= 102; index++) {
 			const data = index === 10 || index === 50 ? image(`${server.url}/tarpit.png`) : index % 20 === 0 ? image(`${server.url}/ok.png`) : `text ${index}`;
 			history.push(record(`m${index}`, T + index, data));
 		}
@@ -232,19 +233,19 @@ describe('a client\'s file cannot stop the trigger', () => {
 		const staticData = standing();
 		// Poll Timeout 4 s: the downloads share 2 s of it.
 		const items = (await runPoll({ parameters: poll({ pollTimeout: 4 }), staticData, credentials }))?.[0] ?? [];
-		expect(items).toHaveLength(100);
+		expect(items).toHaveLength(102);
 		const failed = items.filter((item) => item.json.downloadError !== undefined);
 		expect(failed.map((item) => item.json.messageId)).toEqual(['m10', 'm50']);
 		expect(String(failed[1].json.downloadError)).toContain('this poll\'s downloads used their time (2 s, half of Options > Poll Timeout)');
 		expect(items.filter((item) => item.binary?.data).map((item) => item.json.messageId)).toEqual(['m20', 'm40', 'm60', 'm80', 'm100']);
-		expect(cursorOf(staticData)).toBe(T + 100);
+		expect(cursorOf(staticData)).toBe(T + 102);
 
 		// The next poll reads on from there (its small overlap is deduplicated): nothing is reported twice.
 		const asked = queries.length;
 		const next = await runPoll({ parameters: poll({ pollTimeout: 4 }), staticData, credentials });
 		expect(next).toBeNull();
 		expect(queries.length).toBeGreaterThan(asked);
-		expect(cursorOf(staticData)).toBe(T + 100);
+		expect(cursorOf(staticData)).toBe(T + 102);
 	});
 });
 

@@ -5,6 +5,10 @@ import { stopProcess } from '../../scripts/n8n-instance.mjs';
 import { CALLBACK_WORKFLOW, MODERATION_PATH, MODERATION_WORKFLOW, clientSend, hookStack, postSignedHook } from '../../scripts/hook-stack.mjs';
 import { expect } from './check.mjs';
 
+/** test/e2e/no-decision.workflow.json: the Hook Trigger and a No Operation node, no Hook Reply. */
+const NO_DECISION_WORKFLOW = 'lcimE2eNoDecide';
+const NO_DECISION_PATH = '/webhook/6a0d1c0d-e0f1-4b1d-9a00-0000000000e2/leancloud-im';
+
 /** @type {(ms: number) => Promise<void>} */
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -22,7 +26,7 @@ function testMessage(index) {
 export async function checkHooks({ runtime, userFolder, sandbox }) {
 	const room = sandbox.store.createConversation({ name: 'E2E hooks', m: ['alice', 'bob'] }).objectId;
 	const service = sandbox.store.createConversation({ name: 'E2E support bot', sys: true, m: [] }).objectId;
-	const stack = await hookStack({ runtime, userFolder, sandbox, n8nPort: 5698, forwarderPort: 5695 });
+	const stack = await hookStack({ runtime, userFolder, sandbox, n8nPort: 5698, forwarderPort: 5695, alsoPublish: [NO_DECISION_WORKFLOW] });
 	const stored = () => (sandbox.store.messages.get(room) ?? []).map((record) => record.data);
 	try {
 		// 1. 100 client sends through sandbox → forwarder → n8n, one at a time as one client sends.
@@ -103,6 +107,21 @@ export async function checkHooks({ runtime, userFolder, sandbox }) {
 			if (!answer) await sleep(250);
 		}
 		expect(answer?.data, 'the callback bot answered').toBe('We are open 9:00-18:00, Monday to Friday.');
+
+		// 3b. A workflow that ends without a Hook Reply decides nothing: the trigger's own item (content, toPeers) is
+		// answered back, and the forwarder must not take it as a decision. Fail-open delivers; fail-closed refuses.
+		const beforeNoDecision = stored().length;
+		for (const onFailure of /** @type {const} */ (['deliver', 'refuse'])) {
+			await stack.restartForwarder(onFailure, NO_DECISION_PATH);
+			const sent = await clientSend(sandbox, 'alice', room, `cheap pills, no decision, ${onFailure}`);
+			if (onFailure === 'deliver') expect(sent.status, 'no decision, fail-open: delivered').toBe(200);
+			else expect(sent, 'no decision, fail-closed: refused').toMatchObject({ status: 403, body: { code: 4402, error: 'MESSAGE_REJECTED_BY_APP: Moderation is unavailable; please try again later. (app code 503)' } });
+			// Its log line is written before it answers, and read from its output a moment later.
+			for (let round = 0; round < 40 && !stack.forwarder.lines.some((line) => /the workflow gave no decision/.test(line)); round++) await sleep(50);
+			expect(stack.forwarder.lines.some((line) => /the workflow gave no decision/.test(line)), `the forwarder says no decision (${onFailure})`).toBe(true);
+		}
+		expect(stored().slice(beforeNoDecision), 'only the fail-open one stored').toEqual(['cheap pills, no decision, deliver']);
+		await stack.restartForwarder('deliver');
 
 		// 4. n8n stopped: fail-open delivers everything, fail-closed refuses everything.
 		await stopProcess(stack.n8n.child);

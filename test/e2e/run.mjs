@@ -37,7 +37,7 @@ const examples = readdirSync(join(REPO, 'examples')).map((file) => join(REPO, 'e
 const allOperations = join(REPO, 'test', 'e2e', 'all-operations.workflow.json');
 const kindsOperations = join(userFolder, 'kinds.workflow.json');
 writeFileSync(kindsOperations, JSON.stringify(kindsWorkflow(), null, '\t'));
-await importWorkflows(runtime, userFolder, [...examples, allOperations, kindsOperations]);
+await importWorkflows(runtime, userFolder, [...examples, allOperations, kindsOperations, join(REPO, 'test', 'e2e', 'no-decision.workflow.json')]);
 
 /** @param {string} id */
 async function execute(id) {
