@@ -42,6 +42,8 @@ export async function hookStack({ runtime, userFolder, sandbox, n8nPort, forward
 		get n8n() {
 			return n8n;
 		},
+		/** The app's hook key the forwarder checks (X-LC-Hook-Key), for calls made as the IM server makes them. */
+		hookKey,
 		/** Stops n8n and starts it again on the same port and data (a real restart: its process memory is gone). */
 		async restartN8n() {
 			await stopProcess(n8n.child);

@@ -61,13 +61,24 @@ export async function checkHooks({ runtime, userFolder, sandbox }) {
 			['5 KB ending in a banned word', { content: `${'x'.repeat(5 * 1024 - 30)} cheap pills` }, { drop: true, code: 1001 }],
 			['lone surrogates and a phone number', { content: 'hi \ud800 there \udfff call 13800138000' }, { content: 'hi \ud800 there \udfff call [phone number hidden]' }],
 			['a __proto__ key and 900 levels of attr', JSON.parse('{"__proto__":{"polluted":true},"content":"hello","attr":' + JSON.stringify(nested(900)) + '}'), {}],
-			['attr 20,000 levels deep', { content: 'hello', attr: nested(20_000) }, { drop: true, code: 422 }],
 		]);
 		for (const [name, params, decision] of hostile) {
 			const outcome = await sandbox.hooks.call('_messageReceived', { fromPeer: 'mallory', convId: room, toPeers: ['alice'], bin: false, ...params });
 			expect(outcome, `${name}: answered`).toMatchObject({ ok: true });
-			expect(outcome?.ok ? outcome.reply : undefined, `${name}: the workflow's decision (or the refusal)`).toMatchObject(decision);
+			expect(outcome?.ok ? outcome.reply : undefined, `${name}: the workflow's decision`).toMatchObject(decision);
 		}
+		// Nested past what any JSON.stringify can write back (the sandbox could not send it): posted as raw JSON to the
+		// forwarder's hook function, as LeanEngine receives it. The forwarder refuses the message, fail-open or not.
+		const depth = 20_000;
+		const deepBody = `{"fromPeer":"mallory","convId":"${room}","toPeers":["alice"],"content":"hello","attr":${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}}`;
+		const deepCall = await fetch(`${stack.forwarder.url}/1.1/functions/_messageReceived`, {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/json', 'X-LC-Id': sandbox.appId, 'X-LC-Key': sandbox.appKey, 'X-LC-Hook-Key': stack.hookKey },
+			body: deepBody,
+		});
+		const deepAnswer = await deepCall.text();
+		expect(deepCall.status, `attr ${depth} levels deep: ${deepAnswer.slice(0, 300)}`).toBe(200);
+		expect(JSON.parse(deepAnswer), 'refused with 422, not failed open').toEqual({ result: { drop: true, code: 422, detail: 'This message cannot be checked by moderation, so it was not delivered.' } });
 
 		// 2. Forged, unsigned, tampered and replayed calls: 401, no execution.
 		const url = `${stack.n8n.url}${MODERATION_PATH}`;
