@@ -1,8 +1,7 @@
 /**
- * IDs seen in the last `ttlMs`, at most `max` of them (the oldest go first): the hook trigger's memory of request
- * IDs (a replay inside the ±5 minute window is refused) and of service-conversation message IDs (LeanCloud retries
- * a batch up to 3 times). Module state, per n8n process: a queue-mode instance with several webhook processes
- * remembers per process (README: "Security").
+ * IDs seen in the last `ttlMs`, at most `max` of them (the oldest go first): the hook trigger's memory of
+ * service-conversation message IDs (LeanCloud retries a batch up to 3 times), so each is reported once. Module state,
+ * per n8n process. (Signed hook calls have a stricter memory: replays.ts.)
  */
 export class SeenIds {
 	private readonly expiries = new Map<string, number>();

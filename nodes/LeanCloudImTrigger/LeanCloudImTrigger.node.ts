@@ -21,7 +21,7 @@ import { startCursor, type Cursor } from './cursor';
 import { maxPerPoll, pollTimeoutMs, triggerProperties } from './fields';
 import { conversationKey, latestConversations, pollConversations } from './newConversations';
 import { latestMessages, messageSource, pollMessages } from './newMessages';
-import { downloadBudgetMs, withFiles } from './files';
+import { withFiles } from './files';
 
 /** What the trigger keeps between polls (the workflow's static data for this node). */
 interface TriggerState extends IDataObject {
@@ -52,7 +52,7 @@ async function poll(context: IPollFunctions, p: Params, deadline: AbortSignal, t
 	// The deadline ends waits at once and aborts requests on the wire.
 	const sender = await openSender(context, { need: 'master', user: 'the LeanCloud IM Trigger', policy: READ_POLICY, stop: deadline, cancel: deadline });
 	const send = sender.send;
-	const files = async (items: IDataObject[]) => await withFiles(context, p, items, sender, deadline, downloadBudgetMs(timeoutMs, Date.now() - startedAt));
+	const files = async (items: IDataObject[]) => await withFiles(context, p, items, sender, deadline, { timeoutMs, elapsedMs: Date.now() - startedAt });
 	const state = context.getWorkflowStaticData('node') as TriggerState;
 	const messages = p.string('event') !== 'newConversation';
 	// A copy: the stored cache changes only with a successful poll.

@@ -38,10 +38,11 @@ export async function withFiles(
 	items: IDataObject[],
 	sender: Pick<Sender, 'secrets' | 'reach'>,
 	deadline: AbortSignal,
-	budgetMs: number,
+	poll: { timeoutMs: number; elapsedMs: number },
 ): Promise<INodeExecutionData[]> {
 	const download = readDownload(p);
 	if (!download) return context.helpers.returnJsonArray(items);
+	const budgetMs = downloadBudgetMs(poll.timeoutMs, poll.elapsedMs);
 	const budget = AbortSignal.any([deadline, AbortSignal.timeout(Math.max(1, Math.floor(budgetMs)))]);
 	const tools: DownloadTools = {
 		sendForeign: async (request, source, maxBytes = download.maxBytes) =>
@@ -49,7 +50,8 @@ export async function withFiles(
 		prepareBinary: async (bytes, fileName, mimeType) => await context.helpers.prepareBinaryData(bytes, fileName, mimeType),
 	};
 	const tally: DownloadTally = { bytes: 0 };
-	const outOfTime = `Not fetched: this poll's downloads used their time (${Math.round(budgetMs / 100) / 10} s, half of Options > Poll Timeout); the file's host may be slow or never answer`;
+	const share = budgetMs < poll.timeoutMs * DOWNLOAD_SHARE ? 'what this poll had left of Options > Poll Timeout' : 'half of Options > Poll Timeout';
+	const outOfTime = `Not fetched: this poll's downloads used their time (${Math.round(budgetMs / 100) / 10} s, ${share}); the file's host may be slow or never answer`;
 	const output: INodeExecutionData[] = items.map((json) => ({ json }));
 	const waiting = items.map((json, index) => ({ json, index })).filter(({ json }) => fileOf(json) !== undefined);
 	const lane = async () => {

@@ -8,6 +8,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import nock from 'nock';
 
+import { downloadBudgetMs } from '../../nodes/LeanCloudImTrigger/files';
 import { blockedReason, parseAddress } from '../../nodes/shared/transport/addresses';
 import { destinationOf, reachOf } from '../../nodes/shared/transport/destination';
 import { API_SERVER, defaultCredentials, runNode, runPoll } from '../../harness/runNode';
@@ -248,6 +249,10 @@ describe('a client\'s file cannot stop the trigger', () => {
 		expect(queries.length).toBeGreaterThan(asked);
 		expect(cursorOf(staticData)).toBe(T + 102);
 	});
+});
+
+test('the downloads\' budget: half the Poll Timeout, never past the time the poll has left (a tenth kept for its end)', () => {
+	expect([downloadBudgetMs(50_000, 1_000), downloadBudgetMs(50_000, 30_000), downloadBudgetMs(50_000, 49_000)]).toEqual([25_000, 15_000, 0]);
 });
 
 describe('one run\'s downloads have a total (Options > Max Total Size)', () => {
