@@ -1,101 +1,20 @@
 'use strict';
-// The forwarder's core, without the LeanEngine SDK (cloud.js registers it): read the configuration, post a hook
-// call to n8n signed with the shared secret, and turn n8n's answer into what that hook may return.
+// The forwarder's core, without the LeanEngine SDK (cloud.js registers it): post a hook call to n8n signed with the
+// shared secret, and turn n8n's answer into what that hook may return. Its settings are config.js's, its replies
+// replies.js's; everything the app and its tests use is exported from here.
 // Node 18+ (LeanEngine's current runtimes): fetch, AbortSignal.timeout and node:crypto, no dependencies.
 const { createHmac, randomBytes } = require('node:crypto');
 
-const { HOOKS, NEVER_FORWARDED } = require('./hooks');
+const { HOOKS } = require('./hooks');
+const { ConfigError, DEFAULT_BUDGET_MS, loadConfig, secretProblem } = require('./config');
+const { MAX_DEPTH, UNREPRESENTABLE, fallback, replyFor, serialise, unrepresentable } = require('./replies');
 
-/** The default time a blocking hook waits for n8n: half of LeanEngine's 3 s for hooks, leaving room for the rest. */
-const DEFAULT_BUDGET_MS = 1500;
-/** Never as long as LeanEngine's own 3 s: past that the IM server has given up and the answer is wasted. */
-const MAX_BUDGET_MS = 2500;
 /** The most of n8n's answer read: a decision is a few hundred bytes. */
 const MAX_REPLY_BYTES = 64 * 1024;
 /** Notification hooks post in the background, each for at most this long… */
 const BACKGROUND_TIMEOUT_MS = 10_000;
 /** …and at most this many at once: a slow n8n cannot make them pile up in memory (the rest are logged and dropped). */
 const MAX_BACKGROUND_POSTS = 200;
-const MIN_SECRET_LENGTH = 16;
-/** A secret needs this many different characters too: 16 spaces, or "abababab…", are guessed, not kept. */
-const MIN_SECRET_DISTINCT = 8;
-/**
- * The deepest params the forwarder hands on. LeanCloud sends far shallower ones; past this, n8n's own copying of an
- * item would overflow its stack (about 5,000 levels), so the call cannot reach a workflow intact.
- */
-const MAX_DEPTH = 1000;
-/** What a fail-closed forwarder answers when n8n gives no decision (the sender sees this code and detail). */
-const UNAVAILABLE = { code: 503, detail: 'Moderation is unavailable; please try again later.' };
-/**
- * What the forwarder answers, fail-open or not, for a call it cannot hand to n8n as it is: a sender must not be able to
- * choose fail-open by crafting a payload (fail-open is for n8n being unavailable).
- */
-const UNREPRESENTABLE = { code: 422, detail: 'This message cannot be checked by moderation, so it was not delivered.' };
-
-class ConfigError extends Error {}
-
-/** @param {URL} url */
-const isLoopback = (url) => ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
-
-/**
- * @param {string} text
- * @param {string} name
- */
-function parseUrl(text, name) {
-	let url;
-	try {
-		url = new URL(text);
-	} catch {
-		throw new ConfigError(`${name} is not a URL: "${text}"`);
-	}
-	// The body holds users' messages and the signature: only over HTTPS, except to this machine (npm run dev).
-	if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback(url))) throw new ConfigError(`${name} must be an https:// URL (n8n's production webhook URL)`);
-	// fetch refuses a URL with credentials in it: every call would fail, and fail-open would deliver everything.
-	if (url.username || url.password || /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*@/i.test(text.trim())) throw new ConfigError(`${name} must not contain a user name or password (user:pass@)`);
-	return url;
-}
-
-/**
- * What is wrong with a secret, if anything: the rule n8n's LeanCloud IM Hook credential states (and its trigger
- * enforces): at least 16 characters, at least 8 of them different.
- * @param {string} name
- * @param {string | undefined} value
- */
-function secretProblem(name, value) {
-	if (!value || value.trim() === '') return `${name} is empty`;
-	if (value.length < MIN_SECRET_LENGTH) return `${name} must be at least ${MIN_SECRET_LENGTH} characters`;
-	if (new Set(value).size < MIN_SECRET_DISTINCT) return `${name} must have at least ${MIN_SECRET_DISTINCT} different characters (it is easy to guess)`;
-	return undefined;
-}
-
-/**
- * Reads the forwarder's settings from the environment (LeanEngine's console: Settings > Environment variables).
- * @param {Record<string, string | undefined>} env
- */
-function loadConfig(env) {
-	const secret = env.N8N_HOOK_SECRET ?? '';
-	const problem = secretProblem('N8N_HOOK_SECRET', secret);
-	if (problem) throw new ConfigError(`${problem} (the Shared Secret of n8n's "LeanCloud IM Hook" credential; e.g. from "openssl rand -hex 32")`);
-	// Without a hook key the LeanEngine SDK lets anyone holding the app's public App Key call the hook functions, and
-	// the forwarder would sign what they send. LeanEngine sets it; locally, npm run dev sets the sandbox's.
-	if (!env.LEANCLOUD_APP_HOOK_KEY) throw new ConfigError('LEANCLOUD_APP_HOOK_KEY is not set: without it anyone with the public App Key could call the hook functions. LeanEngine sets it in its instances; run the forwarder there (or set it to your app\'s hook key).');
-	const defaultUrl = env.N8N_HOOK_URL ? parseUrl(env.N8N_HOOK_URL, 'N8N_HOOK_URL') : undefined;
-	/** @type {Map<string, URL>} */
-	const routes = new Map();
-	for (const entry of (env.N8N_HOOK_EVENTS ?? '_messageReceived').split(/[\s,]+/).filter(Boolean)) {
-		const [hook, ...url] = entry.split('=');
-		if (NEVER_FORWARDED.includes(hook)) throw new ConfigError(`${hook} is never forwarded: its parameters hold the user's session token`);
-		if (!Object.prototype.hasOwnProperty.call(HOOKS, hook)) throw new ConfigError(`N8N_HOOK_EVENTS: unknown hook "${hook}" (one of ${Object.keys(HOOKS).join(', ')})`);
-		const target = url.length ? parseUrl(url.join('='), `The URL for ${hook}`) : defaultUrl;
-		if (!target) throw new ConfigError(`No n8n URL for ${hook}: set N8N_HOOK_URL, or write ${hook}=<url> in N8N_HOOK_EVENTS`);
-		routes.set(hook, target);
-	}
-	const budgetMs = env.N8N_HOOK_BUDGET_MS === undefined || env.N8N_HOOK_BUDGET_MS === '' ? DEFAULT_BUDGET_MS : Number(env.N8N_HOOK_BUDGET_MS);
-	if (!Number.isInteger(budgetMs) || budgetMs < 50 || budgetMs > MAX_BUDGET_MS) throw new ConfigError(`N8N_HOOK_BUDGET_MS must be a whole number of milliseconds from 50 to ${MAX_BUDGET_MS}`);
-	const onFailure = env.N8N_HOOK_ON_FAILURE || 'deliver';
-	if (onFailure !== 'deliver' && onFailure !== 'refuse') throw new ConfigError('N8N_HOOK_ON_FAILURE must be "deliver" (fail-open, the default) or "refuse" (fail-closed)');
-	return { secret, routes, budgetMs, onFailure };
-}
 
 /**
  * The signature n8n's LeanCloud IM Hook Trigger checks: HMAC-SHA256 with the shared secret over the timestamp, the
@@ -121,110 +40,6 @@ function hookHeaders(secret, parts) {
 		'x-lc-im-request-id': parts.requestId,
 		'x-lc-im-signature': sign(secret, parts),
 	};
-}
-
-/**
- * @param {unknown} value
- * @param {import('./hooks').FieldType} type
- */
-function ofType(value, type) {
-	switch (type) {
-		case 'boolean':
-			return typeof value === 'boolean';
-		case 'integer':
-			return Number.isSafeInteger(value);
-		case 'string':
-			return typeof value === 'string';
-		case 'stringArray':
-			return Array.isArray(value) && value.every((entry) => typeof entry === 'string');
-		case 'object':
-			return typeof value === 'object' && value !== null && !Array.isArray(value);
-		case 'pushMessage':
-			return typeof value === 'string' || (typeof value === 'object' && value !== null && !Array.isArray(value));
-	}
-	return false;
-}
-
-/**
- * What n8n answered, as the hook may return it. Only a decision counts: an object whose `hookReply` holds the hook's
- * fields (what the LeanCloud IM node's Hook Reply outputs; a workflow that builds its own answer wraps LeanCloud's
- * fields the same way), and that does not still carry the trigger's call (`hookCall`). The trigger's own item (a
- * workflow that ends without a Hook Reply) echoes the message's `content` and `toPeers`; it is no decision. Fields the
- * hook does not take are dropped; fields of the wrong type are refused (dropped, and named in `refused`).
- * @param {string} hook
- * @param {unknown} answer
- */
-function replyFor(hook, answer) {
-	const first = Array.isArray(answer) ? answer[0] : answer;
-	if (typeof first !== 'object' || first === null) return { decided: false, reply: {}, refused: [] };
-	const record = /** @type {Record<string, unknown>} */ (first);
-	const marked = typeof record.hookReply === 'object' && record.hookReply !== null && !Array.isArray(record.hookReply);
-	if (!marked || Object.prototype.hasOwnProperty.call(record, 'hookCall')) return { decided: false, reply: {}, refused: [] };
-	const source = /** @type {Record<string, unknown>} */ (record.hookReply);
-	/** @type {Record<string, unknown>} */
-	const reply = {};
-	/** @type {string[]} */
-	const refused = [];
-	for (const [field, type] of Object.entries(HOOKS[hook].reply)) {
-		if (!Object.prototype.hasOwnProperty.call(source, field) || source[field] === undefined || source[field] === null) continue;
-		const value = source[field];
-		if (!ofType(value, type)) {
-			refused.push(field);
-			continue;
-		}
-		// LeanCloud's examples send the custom push as a JSON string.
-		reply[field] = type === 'pushMessage' && typeof value !== 'string' ? JSON.stringify(value) : value;
-	}
-	return { decided: true, reply, refused };
-}
-
-/**
- * What a hook returns when n8n gave no decision: nothing (deliver as sent), or with N8N_HOOK_ON_FAILURE=refuse a
- * refusal, for the hooks that can refuse.
- * @param {string} hook
- * @param {'deliver' | 'refuse'} onFailure
- */
-function fallback(hook, onFailure) {
-	if (onFailure === 'deliver') return {};
-	const fields = HOOKS[hook].reply;
-	if ('drop' in fields) return { drop: true, ...UNAVAILABLE };
-	if ('reject' in fields) return { reject: true, ...UNAVAILABLE };
-	return {};
-}
-
-/**
- * What a hook answers for a call that cannot be handed to n8n intact, whatever the fail-open setting: the message is
- * dropped, the change refused, the push skipped.
- * @param {string} hook
- */
-function unrepresentable(hook) {
-	const fields = HOOKS[hook].reply;
-	if ('drop' in fields) return { drop: true, ...UNREPRESENTABLE };
-	if ('reject' in fields) return { reject: true, ...UNREPRESENTABLE };
-	if ('skip' in fields) return { skip: true };
-	return {};
-}
-
-/**
- * The params as JSON, or undefined when they cannot be represented: nested deeper than MAX_DEPTH (measured without
- * recursion, so no depth a client sends can overflow the stack here), or not serialisable at all.
- * @param {unknown} params
- * @returns {string | undefined}
- */
-function serialise(params) {
-	/** @type {Array<[unknown, number]>} */
-	const stack = [[params ?? {}, 1]];
-	while (stack.length) {
-		const [value, depth] = /** @type {[unknown, number]} */ (stack.pop());
-		if (typeof value !== 'object' || value === null) continue;
-		if (depth > MAX_DEPTH) return undefined;
-		for (const child of Object.values(value)) if (typeof child === 'object' && child !== null) stack.push([child, depth + 1]);
-	}
-	try {
-		return JSON.stringify(params ?? {});
-	} catch {
-		return undefined;
-	}
 }
 
 /**
