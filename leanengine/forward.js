@@ -161,4 +161,4 @@ function createForwarder(config, tools = {}) {
 	};
 }
 
-module.exports = { loadConfig, createForwarder, sign, hookHeaders, replyFor, secretProblem, ConfigError, DEFAULT_BUDGET_MS, MAX_REPLY_BYTES, MAX_BACKGROUND_POSTS, MAX_DEPTH, UNREPRESENTABLE };
+module.exports = { loadConfig, createForwarder, sign, hookHeaders, replyFor, unrepresentable, secretProblem, ConfigError, DEFAULT_BUDGET_MS, MAX_REPLY_BYTES, MAX_BACKGROUND_POSTS, MAX_DEPTH, UNREPRESENTABLE };

@@ -73,17 +73,26 @@ function replyFor(hook, answer) {
 }
 
 /**
+ * A refusal with this code and detail, for the hooks that can refuse: the message dropped, or the change refused.
+ * Other hooks get nothing to refuse with ({}).
+ * @param {string} hook
+ * @param {{ code: number, detail: string }} reason
+ */
+function refusal(hook, reason) {
+	const fields = HOOKS[hook].reply;
+	if ('drop' in fields) return { drop: true, ...reason };
+	if ('reject' in fields) return { reject: true, ...reason };
+	return {};
+}
+
+/**
  * What a hook returns when n8n gave no decision: nothing (deliver as sent), or with N8N_HOOK_ON_FAILURE=refuse a
  * refusal, for the hooks that can refuse.
  * @param {string} hook
  * @param {'deliver' | 'refuse'} onFailure
  */
 function fallback(hook, onFailure) {
-	if (onFailure === 'deliver') return {};
-	const fields = HOOKS[hook].reply;
-	if ('drop' in fields) return { drop: true, ...UNAVAILABLE };
-	if ('reject' in fields) return { reject: true, ...UNAVAILABLE };
-	return {};
+	return onFailure === 'deliver' ? {} : refusal(hook, UNAVAILABLE);
 }
 
 /**
@@ -92,11 +101,7 @@ function fallback(hook, onFailure) {
  * @param {string} hook
  */
 function unrepresentable(hook) {
-	const fields = HOOKS[hook].reply;
-	if ('drop' in fields) return { drop: true, ...UNREPRESENTABLE };
-	if ('reject' in fields) return { reject: true, ...UNREPRESENTABLE };
-	if ('skip' in fields) return { skip: true };
-	return {};
+	return 'skip' in HOOKS[hook].reply ? { skip: true } : refusal(hook, UNREPRESENTABLE);
 }
 
 /**

@@ -10,7 +10,7 @@ import {
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { hookByValue } from '../shared/hooks/catalogue';
+import { hookByValue, type HookDef } from '../shared/hooks/catalogue';
 import { hookItem } from './hookItem';
 import { SERVICE_CALLBACK, hookTriggerProperties } from './fields';
 import { nestedDeeperThan } from '../shared/params/jsonDepth';
@@ -47,6 +47,17 @@ function answeredAtOnce(context: IWebhookFunctions, items: IDataObject[] | undef
 function refuse(context: IWebhookFunctions, status: number, error: string): IWebhookResponseData {
 	context.getResponseObject().status(status).json({ code: status, error });
 	return { noWebhookResponse: true };
+}
+
+/**
+ * The answer to a call nested past MAX_PARAMS_DEPTH: the forwarder's own refusal for it (leanengine/replies.js
+ * `unrepresentable`; a test holds the two equal), the message dropped or the change refused with code 422.
+ */
+export function unrepresentableReply(def: HookDef): IDataObject {
+	const refusal = { code: 422, detail: 'This message cannot be checked by moderation, so it was not delivered.' };
+	if ('drop' in def.reply) return { drop: true, ...refusal };
+	if ('reject' in def.reply) return { reject: true, ...refusal };
+	return 'skip' in def.reply ? { skip: true } : {};
 }
 
 /** What the credential lacks for this event's calls, if anything: the rules its Test states. */
@@ -134,9 +145,7 @@ export class LeanCloudImHookTrigger implements INodeType {
 		// The forwarder refuses such calls itself; one that arrives anyway is refused here, never failed open.
 		if (nestedDeeperThan(params, MAX_PARAMS_DEPTH)) {
 			this.logger.warn(`LeanCloud IM Hook Trigger "${this.getNode().name}": a ${def.hook} call nested deeper than ${MAX_PARAMS_DEPTH} levels was refused without an execution`);
-			const refusal = { code: 422, detail: 'This message cannot be checked by moderation, so it was not delivered.' };
-			const field = 'drop' in def.reply ? { drop: true, ...refusal } : 'reject' in def.reply ? { reject: true, ...refusal } : 'skip' in def.reply ? { skip: true } : {};
-			this.getResponseObject().status(200).json({ decision: 'refused', hookReply: field });
+			this.getResponseObject().status(200).json({ decision: 'refused', hookReply: unrepresentableReply(def) });
 			return { noWebhookResponse: true };
 		}
 		const item = hookItem(def, typeof params === 'object' && params !== null && !Array.isArray(params) ? params : {}, verdict);

@@ -4,3 +4,5 @@ export const HOOKS: Record<string, { blocking: boolean; reply: Record<string, Fi
 export const NEVER_FORWARDED: string[];
 export function sign(secret: string, parts: { timestamp: string; requestId: string; hook: string; body: string }): string;
 export function replyFor(hook: string, answer: unknown): { decided: boolean; reply: Record<string, unknown>; refused: string[] };
+export function unrepresentable(hook: string): Record<string, unknown>;
+export const MAX_DEPTH: number;

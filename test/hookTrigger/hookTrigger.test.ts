@@ -3,11 +3,11 @@
 import { randomBytes } from 'crypto';
 
 import { runWebhook, type WebhookCall } from '../../harness/runNode';
-import { LeanCloudImHookTrigger } from '../../nodes/LeanCloudImHookTrigger/LeanCloudImHookTrigger.node';
+import { LeanCloudImHookTrigger, MAX_PARAMS_DEPTH, unrepresentableReply } from '../../nodes/LeanCloudImHookTrigger/LeanCloudImHookTrigger.node';
 import { ReplayGuard } from '../../nodes/LeanCloudImHookTrigger/replays';
 import { captureWarnings } from '../harness/warnings.cjs';
 import { HOOKS as TRIGGER_HOOKS } from '../../nodes/shared/hooks/catalogue';
-import { HOOKS as FORWARDER_HOOKS, NEVER_FORWARDED, sign } from '../harness/forwarder.cjs';
+import { HOOKS as FORWARDER_HOOKS, MAX_DEPTH as FORWARDER_MAX_DEPTH, NEVER_FORWARDED, sign, unrepresentable } from '../harness/forwarder.cjs';
 
 const SECRET = 'shared-secret-for-tests';
 // After this process started: the trigger refuses calls signed before its process could remember them.
@@ -200,6 +200,11 @@ test('the trigger and the forwarder state the same hooks, blocking flags and rep
 	expect(fromTrigger).toEqual(FORWARDER_HOOKS);
 	expect(NEVER_FORWARDED).toEqual(['_rtmClientSign']);
 	expect(Object.keys(fromTrigger)).not.toContain('_rtmClientSign');
+});
+
+test('a call too deep for n8n: the trigger refuses it at the forwarder\'s depth, with the forwarder\'s answer, for every hook', () => {
+	expect(MAX_PARAMS_DEPTH).toBe(FORWARDER_MAX_DEPTH);
+	for (const def of TRIGGER_HOOKS) expect([def.hook, unrepresentableReply(def)]).toEqual([def.hook, unrepresentable(def.hook)]);
 });
 
 test("the credential's test: secrets the forwarder would refuse are named", async () => {
