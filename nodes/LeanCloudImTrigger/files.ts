@@ -1,9 +1,9 @@
-import type { IBinaryData, IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
 import { LeanCloudFailure, RequestAbortedError } from '../shared/errors/leanCloudFailure';
 import { settle } from '../shared/errors/settle';
 import { readDownload } from '../shared/fields/downloadFields';
-import { downloadFiles, fileOf, type DownloadTally, type DownloadTools } from '../shared/files/download';
+import { downloadFile, fileOf, type DownloadTally, type DownloadTools } from '../shared/files/download';
 import type { Params } from '../shared/params/params';
 import { toNodeApiError } from '../shared/reporting/apiError';
 import type { Sender } from '../shared/sending/sender';
@@ -53,13 +53,16 @@ export async function withFiles(
 	const share = budgetMs < poll.timeoutMs * DOWNLOAD_SHARE ? 'what this poll had left of Options > Poll Timeout' : 'half of Options > Poll Timeout';
 	const outOfTime = `Not fetched: this poll's downloads used their time (${Math.round(budgetMs / 100) / 10} s, ${share}); the file's host may be slow or never answer`;
 	const output: INodeExecutionData[] = items.map((json) => ({ json }));
-	const waiting = items.map((json, index) => ({ json, index })).filter(({ json }) => fileOf(json) !== undefined);
+	const waiting = items.flatMap((json, index) => {
+		const file = fileOf(json);
+		return file ? [{ json, index, file }] : [];
+	});
 	const lane = async () => {
 		for (let next = waiting.shift(); next; next = waiting.shift()) {
-			const { json, index } = next;
-			const fetched = budget.aborted ? undefined : await settle(downloadFiles([json], tools, download, tally));
+			const { json, index, file } = next;
+			const fetched = budget.aborted ? undefined : await settle(downloadFile(file, tools, download, tally));
 			if (fetched?.ok) {
-				output[index] = { json, binary: { [download.property]: fetched.value[0] as IBinaryData } };
+				output[index] = { json, binary: { [download.property]: fetched.value } };
 				continue;
 			}
 			const failure = fetched?.error;

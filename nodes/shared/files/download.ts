@@ -5,6 +5,7 @@ import { settle } from '../errors/settle';
 import { CONTENT_TYPES, typedContent } from '../messages/contentTypes';
 import type { ForeignAnswer, ForeignRequest } from '../transport/foreign';
 import { headerValue } from '../transport/answers';
+import { parseUrl } from '../transport/parseUrl';
 import { nameFromUrl } from './names';
 
 /** Files larger than this (in MB) are refused unless a Max File Size option says otherwise (uploads and downloads). */
@@ -30,11 +31,7 @@ export function fileOf(record: IDataObject): { url: string; name: string } | und
 }
 
 function hostOf(url: string): string {
-	try {
-		return new URL(url).host;
-	} catch {
-		return 'an invalid address';
-	}
+	return parseUrl(url)?.host ?? 'an invalid address';
 }
 
 /** How files are fetched and kept: requests to their hosts (no LeanCloud key), and n8n's binary data store. */
@@ -56,20 +53,18 @@ export interface DownloadTally {
 
 const megabytes = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 1000) / 1000} MB`;
 
+/** A file the run's Max Total Size stops (not fetched, or fetched and not kept). */
+const pastTotal = (message: string, source: string) => new LeanCloudFailure(message, { source, hint: 'Raise Options > Max Total Size, or download fewer files in one run.' });
+
 /**
  * Fetches one file within the caps: the per-file one and what is left of the run's total (the tally grows by what was
  * fetched). The request goes to the file's host with no LeanCloud key, with the deadline, the size cap and no
  * redirects as every request; a failure throws, naming the host's answer or the cap that stopped it.
  */
-async function downloadOne(file: { url: string; name: string }, tools: DownloadTools, limits: DownloadLimits, tally: DownloadTally): Promise<IBinaryData> {
+export async function downloadFile(file: { url: string; name: string }, tools: DownloadTools, limits: DownloadLimits, tally: DownloadTally): Promise<IBinaryData> {
 	const source = `File download (${hostOf(file.url)})`;
 	const left = limits.maxTotalBytes - tally.bytes;
-	if (left <= 0) {
-		throw new LeanCloudFailure(`Not fetched: the files already downloaded in this run reached Max Total Size (${megabytes(limits.maxTotalBytes)})`, {
-			source,
-			hint: 'Raise Options > Max Total Size, or download fewer files in one run.',
-		});
-	}
+	if (left <= 0) throw pastTotal(`Not fetched: the files already downloaded in this run reached Max Total Size (${megabytes(limits.maxTotalBytes)})`, source);
 	const cap = Math.min(limits.maxBytes, left);
 	const fetched = await settle(tools.sendForeign({ method: 'GET', url: file.url }, source, cap));
 	if (!fetched.ok) {
@@ -82,10 +77,7 @@ async function downloadOne(file: { url: string; name: string }, tools: DownloadT
 	}
 	// Files fetched side by side were each capped by what was left when they started: the total holds for what is kept.
 	if (tally.bytes + fetched.value.body.length > limits.maxTotalBytes) {
-		throw new LeanCloudFailure(`Not kept: with the files downloaded beside it, this run would pass Max Total Size (${megabytes(limits.maxTotalBytes)})`, {
-			source,
-			hint: 'Raise Options > Max Total Size, or download fewer files in one run.',
-		});
+		throw pastTotal(`Not kept: with the files downloaded beside it, this run would pass Max Total Size (${megabytes(limits.maxTotalBytes)})`, source);
 	}
 	tally.bytes += fetched.value.body.length;
 	const type = headerValue(fetched.value.headers, 'content-type')?.split(';')[0].trim();
@@ -100,7 +92,7 @@ export async function downloadFiles(records: IDataObject[], tools: DownloadTools
 	const binaries: Array<IBinaryData | undefined> = [];
 	for (const record of records) {
 		const file = fileOf(record);
-		binaries.push(file ? await downloadOne(file, tools, limits, tally) : undefined);
+		binaries.push(file ? await downloadFile(file, tools, limits, tally) : undefined);
 	}
 	return binaries;
 }

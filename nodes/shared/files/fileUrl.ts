@@ -1,12 +1,5 @@
 import type { Params } from '../params/params';
-
-function parsed(text: string): URL | undefined {
-	try {
-		return new URL(text);
-	} catch {
-		return undefined;
-	}
-}
+import { parseUrl } from '../transport/parseUrl';
 
 const EXAMPLE = 'Give the file\'s full address, e.g. https://example.com/invoice.pdf.';
 
@@ -17,7 +10,7 @@ const EXAMPLE = 'Give the file\'s full address, e.g. https://example.com/invoice
  */
 export function fileUrlOf(p: Params, name: string): string {
 	const text = p.requiredString(name).trim();
-	const url = parsed(text) ?? p.fail(name, 'is not a valid address', EXAMPLE);
+	const url = parseUrl(text) ?? p.fail(name, 'is not a valid address', EXAMPLE);
 	if (url.protocol !== 'https:' && url.protocol !== 'http:') p.fail(name, `must be an http:// or https:// address (got ${url.protocol.slice(0, 20)})`, EXAMPLE);
 	if (url.username || url.password) p.fail(name, 'must not contain a user name or password', EXAMPLE);
 	return text;

@@ -1,5 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { parseUrl } from '../transport/parseUrl';
+
 /** `format` of a file: its extension, lower case, without the dot (what file messages carry in `metaData.format`). */
 export function formatOf(name: string): string {
 	const match = /\.([a-z0-9]{1,10})$/i.exec(name);
@@ -8,12 +10,9 @@ export function formatOf(name: string): string {
 
 /** The last part of a URL's path, decoded: a file's name when none is given; empty when the URL has none. */
 export function nameFromUrl(url: string): string {
-	let last: string;
-	try {
-		last = new URL(url).pathname.split('/').filter(Boolean).pop() ?? '';
-	} catch {
-		return '';
-	}
+	const parsed = parseUrl(url);
+	if (!parsed) return '';
+	const last = parsed.pathname.split('/').filter(Boolean).pop() ?? '';
 	try {
 		return decodeURIComponent(last);
 	} catch {

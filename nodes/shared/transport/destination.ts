@@ -1,5 +1,6 @@
 import { LeanCloudFailure } from '../errors/leanCloudFailure';
 import { blockedReason, isLoopbackAddress, parseAddress, urlHostOf } from './addresses';
+import { parseUrl } from './parseUrl';
 
 /** Which hosts other than the API Server a credential lets the node reach (downloads, uploads to storage). */
 export interface ForeignReach {
@@ -17,12 +18,7 @@ export const PUBLIC_ONLY: ForeignReach = { allowPrivateNetworks: false };
 
 /** What a credential's API Server and setting allow (see ForeignReach). */
 export function reachOf(apiServer: string | undefined, allowPrivateNetworks: boolean): ForeignReach {
-	let hostname: string | undefined;
-	try {
-		hostname = apiServer ? new URL(apiServer).hostname : undefined;
-	} catch {
-		hostname = undefined;
-	}
+	const hostname = apiServer ? parseUrl(apiServer)?.hostname : undefined;
 	const bytes = hostname ? parseAddress(hostname) : undefined;
 	const local = hostname === 'localhost' || (bytes !== undefined && isLoopbackAddress(bytes));
 	return { sandboxHost: local ? hostname : undefined, allowPrivateNetworks };
@@ -76,12 +72,7 @@ export async function destinationOf(text: string, reach: ForeignReach, resolver:
 	const refuse = (why: string, hint?: string): never => {
 		throw new LeanCloudFailure(why, { source, hint });
 	};
-	let url: URL;
-	try {
-		url = new URL(text);
-	} catch {
-		return refuse('The address is not a valid URL');
-	}
+	const url = parseUrl(text) ?? refuse('The address is not a valid URL');
 	if (url.username || url.password) refuse('The address must not contain a user name or password');
 	const hostname = url.hostname;
 	const sandbox = reach.sandboxHost !== undefined && hostname === reach.sandboxHost;

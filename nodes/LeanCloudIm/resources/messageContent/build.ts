@@ -71,10 +71,11 @@ function largestPart(p: Params, content: IDataObject): { fields: Params; paramet
 	const extra = p.collection('richFields');
 	const file = (content._lcfile ?? {}) as IDataObject;
 	const name = (file.metaData as IDataObject | undefined)?.name;
+	const fromBinary = p.string('fileSource') === 'binaryData';
 	const nameField =
 		extra.has('name') && extra.string('name')
 			? { fields: extra, parameter: 'name' }
-			: p.string('fileSource') === 'binaryData'
+			: fromBinary
 				? { fields: p, parameter: 'binaryPropertyName' }
 				: { fields: p, parameter: 'fileUrl' };
 	// A storage URL ends with the file's name: the name is counted where it stands in the URL too.
@@ -82,7 +83,7 @@ function largestPart(p: Params, content: IDataObject): { fields: Params; paramet
 	const parts = [
 		{ fields: p, parameter: 'richText', what: 'its text', bytes: size(content._lctext) },
 		{ ...nameField, what: `its file name (${String(name ?? '').length.toLocaleString('en-US')} characters${inUrl ? ', in the file\'s URL too' : ''})`, bytes: size(name) + inUrl },
-		{ fields: p, parameter: 'fileUrl', what: 'its file URL', bytes: p.string('fileSource') === 'binaryData' ? 0 : size(file.url) },
+		{ fields: p, parameter: 'fileUrl', what: 'its file URL', bytes: fromBinary ? 0 : size(file.url) },
 		{ fields: extra, parameter: 'attributes', what: 'its custom attributes', bytes: size(content._lcattrs) },
 	];
 	return parts.reduce((largest, part) => (part.bytes > largest.bytes ? part : largest));
@@ -106,19 +107,11 @@ export function buildMessageContent(p: Params, push?: PushPayload): string {
 	const contentType = p.string('contentType') || 'text';
 	let message: string;
 	let parameter: string;
+	let rich: IDataObject | undefined;
 	if (contentType === 'rich') {
-		const content = richContent(p);
-		message = JSON.stringify(content);
+		rich = richContent(p);
+		message = JSON.stringify(rich);
 		parameter = 'richText';
-		const bytes = Buffer.byteLength(message, 'utf8');
-		if (bytes > MAX_MESSAGE_BYTES) {
-			const part = largestPart(p, content);
-			part.fields.fail(
-				part.parameter,
-				`makes the message ${formatBytes(bytes)} bytes (${part.what}: ${formatBytes(part.bytes)} bytes); LeanCloud accepts at most ${formatBytes(MAX_MESSAGE_BYTES)} (5 KB)`,
-				'Shorten it; nothing was uploaded or sent.',
-			);
-		}
 	} else if (contentType === 'json') {
 		message = JSON.stringify(p.jsonObject('contentJson') ?? p.requiredString('contentJson'));
 		parameter = 'contentJson';
@@ -129,6 +122,14 @@ export function buildMessageContent(p: Params, push?: PushPayload): string {
 	}
 	const bytes = Buffer.byteLength(message, 'utf8');
 	if (bytes > MAX_MESSAGE_BYTES) {
+		if (rich) {
+			const part = largestPart(p, rich);
+			part.fields.fail(
+				part.parameter,
+				`makes the message ${formatBytes(bytes)} bytes (${part.what}: ${formatBytes(part.bytes)} bytes); LeanCloud accepts at most ${formatBytes(MAX_MESSAGE_BYTES)} (5 KB)`,
+				'Shorten it; nothing was uploaded or sent.',
+			);
+		}
 		p.fail(parameter, `makes the message ${bytes} bytes; LeanCloud accepts at most ${MAX_MESSAGE_BYTES} (5 KB)`, 'Shorten the content or move large data to a file URL.');
 	}
 	if (push) {
